@@ -1,0 +1,2 @@
+/** Facts about this build of Firedrill (its version) shared by every process. */
+package io.firedrill.build;

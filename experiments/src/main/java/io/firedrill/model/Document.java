@@ -1,0 +1,28 @@
+package io.firedrill.model;
+
+/** A top-level document of the format: what {@code ModelLoader.load} returns after detecting its kind. */
+public sealed interface Document permits Estate, Experiment {
+    /** The only {@code apiVersion} this build reads and writes. */
+    String API_VERSION = "firedrill/v1";
+
+    String name();
+
+    Kind kind();
+
+    /** The {@code kind} field of a document. */
+    enum Kind implements WireName {
+        ESTATE("Estate"),
+        EXPERIMENT("Experiment");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        @Override
+        public String wireName() {
+            return wireName;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.firedrill.model.load;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The built-in catalog, packaged as classpath resources under {@code catalog/} (from
+ * {@code experiments/catalog/}). Files are listed here explicitly, because a jar cannot be listed
+ * portably; a test checks that the list matches the folder.
+ */
+public final class Catalog {
+    /** The classpath folder of the catalog. */
+    public static final String FOLDER = "catalog";
+
+    static final List<String> ESTATES = List.of("reference-estate.yaml");
+    static final List<String> EXPERIMENTS = List.of("region-blackout.yaml", "replication-lag.yaml", "link-partition.yaml");
+
+    private Catalog() {}
+
+    /** The built-in experiments, ready for {@link ModelLoader#load(Source)}. */
+    public static List<Source> experiments() {
+        return EXPERIMENTS.stream().map(f -> Source.classpath(FOLDER + "/" + f)).toList();
+    }
+
+    /** The built-in estates. */
+    public static List<Source> estates() {
+        return ESTATES.stream().map(f -> Source.classpath(FOLDER + "/" + f)).toList();
+    }
+
+    /** Every file of the catalog, estates first. */
+    public static List<Source> all() {
+        return Stream.concat(estates().stream(), experiments().stream()).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.firedrill.model.load;
+
+import io.firedrill.model.Document;
+import io.firedrill.model.Estate;
+import io.firedrill.model.Experiment;
+import java.util.Objects;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads estates and experiments from YAML or JSON text (JSON is read as YAML, through the same checks).
+ * Reports every problem of a document with file, line and column, never just the first, and never
+ * throws on bad input. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * Loaded<Experiment> loaded = new ModelLoader().loadExperiment(Source.file(path));
+ * loaded.problems().forEach(p -> System.err.println(p.format()));
+ * }</pre>
+ */
+public final class ModelLoader {
+    private final EstateResolver resolver;
+
+    /** Resolves estate references next to a file experiment, then in the built-in catalog. */
+    public ModelLoader() {
+        this(EstateResolver.standard());
+    }
+
+    public ModelLoader(EstateResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /** Loads whichever kind of document {@code source} is, as told by its {@code kind} field. */
+    public Loaded<Document> load(Source source) {
+        return load(source, Optional.empty()).map(Document.class::cast);
+    }
+
+    /** Loads an experiment; a document of another kind is a problem. */
+    public Loaded<Experiment> loadExperiment(Source source) {
+        return load(source, Optional.of(Document.Kind.EXPERIMENT)).map(Experiment.class::cast);
+    }
+
+    /** Loads an estate; a document of another kind is a problem. */
+    public Loaded<Estate> loadEstate(Source source) {
+        return load(source, Optional.of(Document.Kind.ESTATE)).map(Estate.class::cast);
+    }
+
+    private Loaded<Object> load(Source source, Optional<Document.Kind> expected) {
+        Problems problems = new Problems();
+        Optional<? extends Document> document = read(source, expected, problems);
+        if (problems.isEmpty() && document.isEmpty()) {
+            throw new IllegalStateException("no document and no problem for " + source.name());
+        }
+        return problems.isEmpty() ? Loaded.of(document.get()) : Loaded.failed(problems.sorted());
+    }
+
+    private Optional<? extends Document> read(Source source, Optional<Document.Kind> expected, Problems problems) {
+        Optional<Node> root = YamlText.compose(source, problems);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode node = new YamlNode(source.name(), problems, root.get(), "");
+        return Header.kind(node, expected).flatMap(kind -> switch (kind) {
+            case ESTATE -> new EstateReader().read(node, false);
+            case EXPERIMENT -> new ExperimentReader(source, resolver, estate -> readEstateFile(estate, problems)).read(node);
+        });
+    }
+
+    private ExperimentReader.EstateRead readEstateFile(Source source, Problems problems) {
+        long before = problems.count(source.name());
+        problems.file(source.name());
+        Optional<Node> root = YamlText.compose(source, problems);
+        EstateReader reader = new EstateReader();
+        Optional<Estate> estate = Optional.empty();
+        EstateIndex index = EstateIndex.unknown();
+        if (root.isPresent()) {
+            YamlNode node = new YamlNode(source.name(), problems, root.get(), "");
+            if (Header.kind(node, Optional.of(Document.Kind.ESTATE)).isPresent()) {
+                estate = reader.read(node, false);
+                index = reader.index(); // names read even from a broken estate keep its references checkable
+            }
+        }
+        return new ExperimentReader.EstateRead(estate, index, problems.count(source.name()) - before);
+    }
+}
