@@ -1,0 +1,259 @@
+package io.firedrill.agent.control;
+
+import io.firedrill.agent.AgentConfig;
+import io.firedrill.wire.DecodeError;
+import io.firedrill.wire.Decoded;
+import io.firedrill.wire.Envelope;
+import io.firedrill.wire.Hello;
+import io.firedrill.wire.Heartbeat;
+import io.firedrill.wire.Message;
+import io.firedrill.wire.Micros;
+import io.firedrill.wire.ProtocolError;
+import io.firedrill.wire.TimeSyncReply;
+import io.firedrill.wire.TimeSyncRequest;
+import io.firedrill.wire.Welcome;
+import io.firedrill.wire.WireCodec;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's connection to the orchestrator, kept up for as long as the agent runs (see the package doc
+ * for the protocol). Every method body past {@link #start()} runs on one event-loop context, so the fields
+ * need no locks; only {@link #status()} is read from other threads.
+ */
+public final class ControlChannel {
+    private static final Logger log = LoggerFactory.getLogger(ControlChannel.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Vertx vertx;
+    private final AgentConfig config;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final WireCodec codec = new WireCodec();
+    private final ConnectTarget target;
+    private final List<Consumer<Welcome>> welcomeListeners = new CopyOnWriteArrayList<>();
+    private volatile ChannelStatus status = new ChannelStatus(ChannelStatus.State.NEW, 0, null, null, 0);
+
+    private Context context;
+    private WebSocketClient client;
+    private ClientWebSocket current;
+    private long heartbeatTimer = -1;
+    private long reconnectTimer = -1;
+    private long heartbeatSeq;
+    private long messageSeq;
+    private boolean stopped;
+
+    /**
+     * @param clock  the agent's clock: heartbeat and time-sync times come from it (tests skew it)
+     * @param random the source of reconnect jitter
+     */
+    public ControlChannel(Vertx vertx, AgentConfig config, Clock clock, Random random) {
+        this.vertx = vertx;
+        this.config = config;
+        this.clock = clock;
+        this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
+        this.target = ConnectTarget.of(config);
+    }
+
+    /** Called on the event loop each time the orchestrator welcomes this agent (also after reconnects). */
+    public void onWelcome(Consumer<Welcome> listener) {
+        welcomeListeners.add(listener);
+    }
+
+    public ChannelStatus status() {
+        return status;
+    }
+
+    /** Starts dialling; completes once the first attempt is under way, not when it succeeds. */
+    public Future<Void> start() {
+        context = vertx.getOrCreateContext();
+        Promise<Void> started = Promise.promise();
+        context.runOnContext(v -> {
+            client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(5_000));
+            dial();
+            started.complete();
+        });
+        return started.future();
+    }
+
+    /** Closes the connection (code 1000) and stops reconnecting. Idempotent. */
+    public Future<Void> stop() {
+        if (context == null) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            stopped = true;
+            cancelTimers();
+            updateStatus(ChannelStatus.State.STOPPED, status.lastFailure());
+            ClientWebSocket ws = current;
+            current = null;
+            closeQuietly(ws).transform(ar -> client.close())
+                    .timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .onComplete(ar -> done.complete());
+        });
+        return done.future();
+    }
+
+    private static Future<Void> closeQuietly(ClientWebSocket ws) {
+        if (ws == null) {
+            return Future.succeededFuture();
+        }
+        try {
+            return ws.isClosed() ? Future.succeededFuture() : ws.close((short) 1000, "agent stopping");
+        } catch (IllegalStateException stillConnecting) {
+            // Not connected yet: onOpen sees it is no longer current and closes it then.
+            return Future.succeededFuture();
+        }
+    }
+
+    private void dial() {
+        reconnectTimer = -1;
+        if (stopped) {
+            return;
+        }
+        updateStatus(ChannelStatus.State.CONNECTING, status.lastFailure());
+        ClientWebSocket ws = client.webSocket();
+        current = ws;
+        // Handlers go on before connect() so that no frame sent right after the upgrade is missed.
+        ws.textMessageHandler(text -> onText(ws, text));
+        ws.closeHandler(v -> onClosed(ws));
+        ws.exceptionHandler(e -> log.debug("control channel of region {}: {}", config.region(), e.toString()));
+        ws.connect(target.options(config)).onComplete(
+                w -> onOpen(ws),
+                e -> onConnectFailed(ws, e));
+    }
+
+    private void onOpen(ClientWebSocket ws) {
+        if (stopped || ws != current) {
+            ws.close();
+            return;
+        }
+        log.debug("connected to {}; sending hello", target.uri());
+        send(ws, new Hello(config.region(), config.agentId(), config.name(), config.version(),
+                config.capabilities(), config.heartbeatInterval().toMillis()));
+    }
+
+    private void onText(ClientWebSocket ws, String text) {
+        // t2 of a time sync is the receive time: take it before any decoding work.
+        long receivedMicros = Micros.now(clock);
+        if (ws != current) {
+            return;
+        }
+        Decoded decoded = codec.decode(text);
+        if (decoded instanceof DecodeError error) {
+            log.warn("orchestrator sent a frame agent {} cannot read: {}", config.region(), error.message());
+            send(ws, error.toReply());
+            return;
+        }
+        Envelope envelope = (Envelope) decoded;
+        Message message = envelope.message();
+        if (message instanceof TimeSyncRequest request) {
+            send(ws, new TimeSyncReply(request.seq(), request.t1Micros(), receivedMicros, Micros.now(clock)));
+        } else if (message instanceof Welcome welcome) {
+            welcomed(ws, welcome);
+        } else if (message instanceof ProtocolError error) {
+            // Never answered: two peers replying to each other's errors would loop.
+            log.warn("orchestrator rejected frame {} of agent {}: {} ({})",
+                    error.inReplyTo(), config.region(), error.message(), error.code());
+        } else {
+            send(ws, new ProtocolError("unexpected-type",
+                    "an agent does not accept '" + envelope.type() + "' messages", envelope.id()));
+        }
+    }
+
+    private void welcomed(ClientWebSocket ws, Welcome welcome) {
+        backoff.reset();
+        heartbeatSeq = 0;
+        cancelHeartbeat();
+        long interval = config.heartbeatInterval().toMillis();
+        heartbeatTimer = vertx.setPeriodic(interval, id -> send(ws, new Heartbeat(++heartbeatSeq, Micros.now(clock))));
+        ChannelStatus s = status;
+        status = new ChannelStatus(ChannelStatus.State.CONNECTED, 0, s.lastFailure(), clock.instant(),
+                s.connections() + 1);
+        log.info("agent {} for region {} connected to {} (orchestrator {})",
+                config.agentId(), config.region(), target.uri(), welcome.orchestratorVersion());
+        welcomeListeners.forEach(l -> l.accept(welcome));
+    }
+
+    private void onConnectFailed(ClientWebSocket ws, Throwable cause) {
+        if (ws != current) {
+            return;
+        }
+        current = null;
+        retryLater(describe(cause));
+    }
+
+    private void onClosed(ClientWebSocket ws) {
+        if (ws != current) {
+            return;
+        }
+        current = null;
+        cancelHeartbeat();
+        String reason = ws.closeReason() == null || ws.closeReason().isEmpty() ? "" : ", " + ws.closeReason();
+        retryLater("connection of region " + config.region() + " to " + target.uri() + " closed (code "
+                + ws.closeStatusCode() + reason + ")");
+    }
+
+    private void retryLater(String failure) {
+        if (stopped) {
+            return;
+        }
+        Duration delay = backoff.next();
+        log.warn("{}; retrying in {} ms (attempt {})", failure, delay.toMillis(), backoff.attempts());
+        updateStatus(ChannelStatus.State.BACKING_OFF, failure);
+        reconnectTimer = vertx.setTimer(delay.toMillis(), id -> dial());
+    }
+
+    private String describe(Throwable cause) {
+        if (cause instanceof UpgradeRejectedException rejected) {
+            String body = rejected.getBody() == null ? "" : ": " + rejected.getBody().toString().trim();
+            if (rejected.getStatus() == 401) {
+                return "orchestrator refused the token for region " + config.region() + " (HTTP 401" + body + ")";
+            }
+            return "orchestrator rejected the connection of region " + config.region() + " with HTTP "
+                    + rejected.getStatus() + body;
+        }
+        return "cannot connect region " + config.region() + " to " + target.uri() + ": " + cause.getMessage();
+    }
+
+    private void send(ClientWebSocket ws, Message message) {
+        ws.writeTextMessage(codec.encode("a-" + (++messageSeq), message))
+                .onFailure(e -> log.debug("cannot send {} to {}: {}", message, target.uri(), e.toString()));
+    }
+
+    private void updateStatus(ChannelStatus.State state, String lastFailure) {
+        ChannelStatus s = status;
+        status = new ChannelStatus(state, backoff.attempts(), lastFailure, s.welcomedAt(), s.connections());
+    }
+
+    private void cancelHeartbeat() {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+            heartbeatTimer = -1;
+        }
+    }
+
+    private void cancelTimers() {
+        cancelHeartbeat();
+        if (reconnectTimer >= 0) {
+            vertx.cancelTimer(reconnectTimer);
+            reconnectTimer = -1;
+        }
+    }
+}
