@@ -1,0 +1,87 @@
+package io.firedrill.cli;
+
+import io.firedrill.agent.Agent;
+import io.firedrill.agent.AgentConfig;
+import io.firedrill.build.BuildInfo;
+import io.firedrill.model.Estate;
+import io.firedrill.model.Region;
+import io.firedrill.orchestrator.server.OrchestratorServer;
+import io.firedrill.orchestrator.server.ServerConfig;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {"The main job on the embedded default: an orchestrator on H2 and one agent per region of the",
+            "reference estate, the catalog experiments stored, agents' clocks measured; then keeps serving."},
+        footer = {"", "Examples:",
+            "  firedrill demo",
+            "  firedrill demo --port 9090 --data-dir /tmp/firedrill-demo",
+            "  firedrill demo --no-serve        (exit once every agent is online)"})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data/demo", description = "Where the demo keeps its database and tokens. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--no-serve", description = "Exit after the agents are online instead of serving until Ctrl-C.")
+    boolean noServe;
+
+    @Override
+    public Integer call() throws Exception {
+        Progress progress = new Progress(spec.commandLine().getOut());
+        Estate estate = DemoSetup.referenceEstate();
+        List<String> regions = estate.regions().stream().map(Region::name).toList();
+        progress.step("starting the orchestrator on H2 in " + dataDir);
+        OrchestratorServer server = OrchestratorServer.start(
+                ServerConfig.defaults(dataDir).withPort(port).withEnrollRegions(regions));
+        Vertx agentsVertx = Vertx.vertx();
+        List<Agent> agents = new ArrayList<>();
+        boolean serving = false;
+        try {
+            progress.step("orchestrator up at " + server.baseUrl() + " in " + server.startupTime().toMillis() + " ms");
+            int stored = DemoSetup.storeCatalog(server.database().experiments());
+            progress.step("catalog: " + stored + " experiment(s) stored, " + DemoSetup.catalogSize() + " in the catalog");
+            for (String region : regions) {
+                AgentConfig config = AgentConfig.of(region, URI.create("ws://127.0.0.1:" + server.port()),
+                        AgentConfig.readToken(server.tokenFile(region)), BuildInfo.version());
+                Agent agent = new Agent(agentsVertx, config, Clock.systemUTC());
+                agent.start().await(10, TimeUnit.SECONDS);
+                agents.add(agent);
+            }
+            DemoSetup.awaitOnline(server, regions, Duration.ofSeconds(30), progress);
+            DemoSetup.printAgents(spec.commandLine().getOut(), server);
+            spec.commandLine().getOut().printf("%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
+                    server.baseUrl(), server.baseUrl());
+            spec.commandLine().getOut().flush();
+            if (noServe) {
+                return 0;
+            }
+            spec.commandLine().getOut().println("Serving until Ctrl-C.");
+            spec.commandLine().getOut().flush();
+            serving = true;
+            ServerCommand.awaitShutdown(() -> DemoSetup.stop(agents, agentsVertx), server);
+            return 0;
+        } finally {
+            if (!serving) {
+                DemoSetup.stop(agents, agentsVertx);
+                server.close();
+            }
+        }
+    }
+}

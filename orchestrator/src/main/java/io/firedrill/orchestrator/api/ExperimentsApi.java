@@ -1,0 +1,121 @@
+package io.firedrill.orchestrator.api;
+
+import io.firedrill.model.Experiment;
+import io.firedrill.model.load.Loaded;
+import io.firedrill.orchestrator.store.DuplicateException;
+import io.firedrill.orchestrator.store.ExperimentStore;
+import io.firedrill.orchestrator.store.StoredExperiment;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+
+/**
+ * {@code /api/v1/experiments}: create from YAML or JSON, list, get, delete, validate.
+ * A document is validated completely before anything is stored, so a bad one leaves no trace.
+ */
+public final class ExperimentsApi {
+    private final Vertx vertx;
+    private final ExperimentStore store;
+    private final ExperimentDocuments documents;
+
+    public ExperimentsApi(Vertx vertx, ExperimentStore store) {
+        this.vertx = vertx;
+        this.store = store;
+        this.documents = new ExperimentDocuments();
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/experiments/validate").handler(this::validate);
+        router.post("/api/v1/experiments").handler(this::create);
+        router.get("/api/v1/experiments").handler(this::list);
+        router.get("/api/v1/experiments/:name").handler(this::get);
+        router.delete("/api/v1/experiments/:name").handler(this::delete);
+    }
+
+    private void validate(RoutingContext ctx) {
+        ExperimentDocuments.Submitted doc = documents.read(ctx);
+        vertx.executeBlocking(() -> documents.load(doc))
+                .onSuccess(loaded -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("valid", loaded.ok());
+                    body.put("problems", loaded.problems());
+                    Json.reply(ctx, 200, body);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void create(RoutingContext ctx) {
+        ExperimentDocuments.Submitted doc = documents.read(ctx);
+        vertx.executeBlocking(() -> {
+                    Loaded<Experiment> loaded = documents.load(doc);
+                    Experiment experiment = loaded.value().orElseThrow(() -> new ValidationFailed(
+                            "experiment is not valid: " + loaded.problems().size() + " problem(s); the first: "
+                                    + loaded.problems().get(0).format(), loaded.problems()));
+                    try {
+                        StoredExperiment stored = store.create(experiment.name(), experiment.title(), doc.format(), doc.text());
+                        return view(stored, experiment, false);
+                    } catch (DuplicateException e) {
+                        throw ApiException.conflict("experiment '" + experiment.name()
+                                + "' already exists; delete it first or choose another name");
+                    }
+                })
+                .onSuccess(body -> {
+                    ctx.response().putHeader("Location", "/api/v1/experiments/" + body.get("name"));
+                    Json.reply(ctx, 201, body);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        vertx.executeBlocking(() -> store.list().stream().map(s -> view(s, null, false)).toList())
+                .onSuccess(list -> Json.reply(ctx, 200, list))
+                .onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        vertx.executeBlocking(() -> {
+                    StoredExperiment stored = store.find(name).orElseThrow(() -> missing(name));
+                    return view(stored, documents.reload(stored).value().orElse(null), true);
+                })
+                .onSuccess(body -> Json.reply(ctx, 200, body))
+                .onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        vertx.executeBlocking(() -> store.delete(name))
+                .onSuccess(deleted -> {
+                    if (deleted) {
+                        ctx.response().setStatusCode(204).end();
+                    } else {
+                        ctx.fail(missing(name));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static ApiException missing(String name) {
+        return ApiException.notFound("no experiment named '" + name + "'");
+    }
+
+    private static Map<String, Object> view(StoredExperiment s, Experiment model, boolean full) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", s.name());
+        body.put("title", s.title());
+        body.put("format", s.format());
+        body.put("createdAt", s.createdAt());
+        body.put("updatedAt", s.updatedAt());
+        if (full) {
+            body.put("source", s.source());
+        }
+        if (model != null) {
+            body.put("experiment", ExperimentDocuments.toJsonTree(model));
+        }
+        return body;
+    }
+
+}

@@ -1,0 +1,20 @@
+package io.firedrill.orchestrator.api;
+
+import java.util.List;
+
+/**
+ * A document that did not validate: the message summarises, {@code problems} lists every one of them
+ * (each with line, column, field path, bad value and what was expected).
+ */
+public class ValidationFailed extends ApiException {
+    private final List<?> problems;
+
+    public ValidationFailed(String message, List<?> problems) {
+        super(400, message);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<?> problems() {
+        return problems;
+    }
+}

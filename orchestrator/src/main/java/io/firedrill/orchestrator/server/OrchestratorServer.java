@@ -1,0 +1,140 @@
+package io.firedrill.orchestrator.server;
+
+import io.firedrill.orchestrator.agents.AgentHub;
+import io.firedrill.orchestrator.agents.EnrollmentBootstrap;
+import io.firedrill.orchestrator.api.ApiErrors;
+import io.firedrill.orchestrator.api.ExperimentsApi;
+import io.firedrill.orchestrator.api.HealthApi;
+import io.firedrill.orchestrator.api.RunsApi;
+import io.firedrill.orchestrator.store.AgentStatus;
+import io.firedrill.orchestrator.store.Database;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orchestrator process: database, agent hub and HTTP API on one Vert.x instance.
+ * Start-up order matters: the database is migrated before any request can reach it, and tokens are
+ * written before agents could try them.
+ */
+public final class OrchestratorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final Vertx vertx;
+    private final AgentHub hub;
+    private final HttpServer http;
+    private final Duration startup;
+
+    private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, HttpServer http,
+                               Duration startup) {
+        this.config = config;
+        this.db = db;
+        this.vertx = vertx;
+        this.hub = hub;
+        this.http = http;
+        this.startup = startup;
+    }
+
+    /** Starts everything and returns once the API is listening. Blocking; call from a plain thread. */
+    public static OrchestratorServer start(ServerConfig config) throws Exception {
+        long t0 = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(config.db());
+        Vertx vertx = null;
+        try {
+            EnrollmentBootstrap.ensureTokens(db.enrollments(), config.enrollRegions(), config.tokenDir());
+            vertx = Vertx.vertx();
+            AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
+            Router router = routes(vertx, config, db, hub, clock);
+            hub.start().await(10, TimeUnit.SECONDS);
+            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.port()))
+                    .requestHandler(router)
+                    .listen()
+                    .await(10, TimeUnit.SECONDS);
+            Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+            LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
+                    config.db().display(), startup.toMillis());
+            return new OrchestratorServer(config, db, vertx, hub, http, startup);
+        } catch (Exception | Error e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, Clock clock) {
+        Router router = Router.router(vertx);
+        // Only requests that carry a body get a BodyHandler: it must not touch WebSocket upgrades. The check is
+        // inside one catch-all route because a method-restricted route would turn unknown paths into 405s.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+        router.route().handler(ctx -> {
+            HttpMethod m = ctx.request().method();
+            if (m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH) {
+                body.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        new ApiErrors(config.bodyLimitBytes()).install(router);
+        new HealthApi(clock, db.dialect().label(), () -> (int) hub.list().stream()
+                .filter(a -> a.status() == AgentStatus.ONLINE).count()).mount(router);
+        new ExperimentsApi(vertx, db.experiments()).mount(router);
+        new RunsApi(vertx, db.runs()).mount(router);
+        hub.mount(router);
+        return router;
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public String baseUrl() {
+        return "http://" + config.bind() + ":" + port();
+    }
+
+    /** The file {@code --enroll} wrote the region's agent token to. */
+    public java.nio.file.Path tokenFile(String region) {
+        return EnrollmentBootstrap.tokenFile(config.tokenDir(), region);
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public AgentHub agents() {
+        return hub;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        try {
+            hub.stop().await(5, TimeUnit.SECONDS);
+            http.close().await(5, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("orchestrator did not stop cleanly: {}", e.toString());
+        } finally {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.firedrill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a user sees from the launcher: help with examples, version, validation output and exit codes. */
+class FiredrillCliTest {
+    private static final Path CATALOG = Path.of("..", "experiments", "catalog");
+
+    record Result(int exit, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Firedrill.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "server", "agent", "validate", "version"})
+    void everyCommandHasHelpWithExamples(String command) {
+        Result r = run(command, "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Usage: firedrill " + command).containsPattern("Examples?:");
+    }
+
+    @Test
+    void rootHelpListsTheCommands() {
+        Result r = run("--help");
+        assertThat(r.out()).contains("demo", "server", "agent", "validate", "version");
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        Result r = run("version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("firedrill 0.1.0-SNAPSHOT (Java 17");
+    }
+
+    @Test
+    void validateAcceptsTheWholeCatalog() throws IOException {
+        String[] files;
+        try (var list = Files.list(CATALOG)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).map(Path::toString).sorted().toArray(String[]::new);
+        }
+        Result r = run(prepend("validate", files));
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("region-blackout.yaml: ok (Experiment 'region-blackout')")
+                .contains(files.length + " file(s), 0 problem(s)");
+    }
+
+    @Test
+    void validateReportsEveryProblemWithLineAndColumnAndExitsOne(@TempDir Path dir) throws IOException {
+        String text = Files.readString(CATALOG.resolve("region-blackout.yaml"))
+                .replace("fault: region-blackout", "fault: blackhole");
+        Files.writeString(dir.resolve("reference-estate.yaml"), Files.readString(CATALOG.resolve("reference-estate.yaml")));
+        Path file = dir.resolve("region-blackout.yaml");
+        Files.writeString(file, text);
+        int line = lineOf(text, "fault: blackhole");
+
+        Result r = run("validate", file.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(file + ":" + line + ":")
+                .contains(" method[0].fault: unknown fault 'blackhole'; expected one of region-blackout")
+                .contains("1 file(s), 1 problem(s)");
+    }
+
+    @Test
+    void validateOfAMissingFileExitsTwo() {
+        Result r = run("validate", "no/such/file.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no/such/file.yaml: cannot read");
+    }
+
+    @Test
+    void badOptionValueNamesTheOptionAndValue() {
+        Result r = run("agent", "--region", "eu-west", "--token-file", "t", "--heartbeat", "soon");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--heartbeat").contains("soon");
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(needle + " not in text");
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,160 @@
+package io.firedrill.orchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firedrill.model.load.Source;
+import io.firedrill.orchestrator.server.OrchestratorServer;
+import io.firedrill.orchestrator.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating, reading, validating and deleting experiments over HTTP, with the statuses a client relies on. */
+class ExperimentsApiTest {
+    private static final String YAML = "application/yaml";
+    private static final String BLACKOUT = Source.classpath("catalog/region-blackout.yaml").text();
+
+    @TempDir
+    static Path dataDir;
+    static OrchestratorServer server;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = OrchestratorServer.start(ServerConfig.defaults(dataDir).withPort(0));
+        api = new ApiClient(server.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void clean() {
+        for (JsonNode e : api.get("/api/v1/experiments").json()) {
+            api.delete("/api/v1/experiments/" + e.get("name").asText());
+        }
+    }
+
+    @Test
+    void createsFromYamlAndServesItBack() {
+        ApiClient.Reply created = api.post("/api/v1/experiments", YAML, BLACKOUT);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/v1/experiments/region-blackout");
+        assertThat(created.json().get("experiment").get("name").asText()).isEqualTo("region-blackout");
+
+        ApiClient.Reply got = api.get("/api/v1/experiments/region-blackout");
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.json().get("source").asText()).isEqualTo(BLACKOUT);
+        assertThat(got.json().get("format").asText()).isEqualTo("yaml");
+        assertThat(got.json().get("experiment").get("method")).isNotEmpty();
+
+        assertThat(api.get("/api/v1/experiments").json()).extracting(n -> n.get("name").asText())
+                .containsExactly("region-blackout");
+    }
+
+    @Test
+    void createsFromJsonTheSameExperiment() throws Exception {
+        JsonNode model = api.post("/api/v1/experiments/validate", YAML, BLACKOUT).json();
+        assertThat(model.get("valid").asBoolean()).isTrue();
+        String json = Json.mapper().writeValueAsString(new org.yaml.snakeyaml.Yaml().load(BLACKOUT));
+
+        ApiClient.Reply created = api.post("/api/v1/experiments", "application/json", json);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("format").asText()).isEqualTo("json");
+        assertThat(created.json().get("experiment").get("objectives"))
+                .isEqualTo(api.get("/api/v1/experiments/region-blackout").json().get("experiment").get("objectives"));
+    }
+
+    @Test
+    void invalidExperimentGives400WithEveryProblemAndStoresNothing() {
+        String broken = BLACKOUT.replace("fault: region-blackout", "fault: blackhole")
+                .replaceFirst("name: region-blackout", "name: Region Blackout!");
+
+        ApiClient.Reply r = api.post("/api/v1/experiments?filename=broken.yaml", YAML, broken);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("status").asInt()).isEqualTo(400);
+        List<String> messages = new ArrayList<>();
+        r.json().get("problems").forEach(p -> messages.add(p.get("path").asText() + ": " + p.get("message").asText()));
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("method[0].fault: unknown fault 'blackhole'; expected one of region-blackout"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("name: ").contains("'Region Blackout!'"));
+        assertThat(r.json().get("problems").get(0).get("file").asText()).isEqualTo("broken.yaml");
+        assertThat(r.json().get("problems").get(0).get("line").asInt()).isPositive();
+        assertThat(r.json().get("error").asText()).startsWith("experiment is not valid: ");
+        assertThat(api.get("/api/v1/experiments").json()).isEmpty();
+    }
+
+    @Test
+    void malformedYamlGives400AtItsLineAndColumn() {
+        ApiClient.Reply r = api.post("/api/v1/experiments", YAML, "kind: Experiment\nname: [unclosed\n");
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode problem = r.json().get("problems").get(0);
+        assertThat(problem.get("line").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(problem.get("column").asInt()).isPositive();
+    }
+
+    @Test
+    void malformedJsonGives400() {
+        ApiClient.Reply r = api.post("/api/v1/experiments", "application/json", "{\"kind\": \"Experiment\", ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("problems")).isNotEmpty();
+    }
+
+    @Test
+    void duplicateNameGives409AndKeepsTheFirst() {
+        assertThat(api.post("/api/v1/experiments", YAML, BLACKOUT).status()).isEqualTo(201);
+        String changed = BLACKOUT.replaceFirst("title: [^\\n]*", "title: A different one");
+
+        ApiClient.Reply r = api.post("/api/v1/experiments", YAML, changed);
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("error").asText())
+                .isEqualTo("experiment 'region-blackout' already exists; delete it first or choose another name");
+        assertThat(api.get("/api/v1/experiments/region-blackout").json().get("source").asText()).isEqualTo(BLACKOUT);
+    }
+
+    @Test
+    void deleteGives204ThenTheExperimentIsGone() {
+        api.post("/api/v1/experiments", YAML, BLACKOUT);
+        assertThat(api.delete("/api/v1/experiments/region-blackout").status()).isEqualTo(204);
+        ApiClient.Reply again = api.delete("/api/v1/experiments/region-blackout");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.json().get("error").asText()).isEqualTo("no experiment named 'region-blackout'");
+        assertThat(api.get("/api/v1/experiments/region-blackout").status()).isEqualTo(404);
+    }
+
+    @Test
+    void validateReportsProblemsWithoutStoring() {
+        ApiClient.Reply r = api.post("/api/v1/experiments/validate", YAML, BLACKOUT.replace("rto: ", "rto: -"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("valid").asBoolean()).isFalse();
+        assertThat(r.json().get("problems").get(0).get("path").asText()).isEqualTo("objectives.rto");
+        assertThat(api.get("/api/v1/experiments").json()).isEmpty();
+    }
+
+    @Test
+    void unsupportedContentTypeGives415() {
+        ApiClient.Reply r = api.post("/api/v1/experiments", "application/xml", "<experiment/>");
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.json().get("error").asText())
+                .isEqualTo("unsupported Content-Type 'application/xml'; expected application/yaml or application/json");
+    }
+
+    @Test
+    void emptyBodyGives400() {
+        ApiClient.Reply r = api.post("/api/v1/experiments", YAML, "  ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText())
+                .isEqualTo("request body is empty; expected an experiment document in YAML or JSON");
+    }
+}
