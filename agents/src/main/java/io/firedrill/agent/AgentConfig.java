@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param heartbeatInterval how often to send a heartbeat
  * @param reconnectMin      first reconnect delay; doubles per failed attempt
  * @param reconnectMax      cap of the reconnect delay
+ * @param orchestratorSilenceLimit while connected, hearing no frame from the orchestrator for longer than this
+ *                          drops the connection and reconnects (a frozen or half-open peer); keep it well above
+ *                          the orchestrator's time-sync interval, which is how often it speaks unprompted
  * @param agentId           this process's id, a random UUID unless given
  * @param name              an optional human-readable name, or null
  * @param version           the agent's software version
@@ -33,6 +36,7 @@ public record AgentConfig(
         Duration heartbeatInterval,
         Duration reconnectMin,
         Duration reconnectMax,
+        Duration orchestratorSilenceLimit,
         String agentId,
         String name,
         String version,
@@ -41,6 +45,8 @@ public record AgentConfig(
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(250);
     public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(15);
+    /** Four of the orchestrator's default 5 s time-sync intervals. */
+    public static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(20);
     public static final URI DEFAULT_ORCHESTRATOR = URI.create("ws://127.0.0.1:8080");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -61,30 +67,39 @@ public record AgentConfig(
             throw new IllegalArgumentException("maximum reconnect delay " + reconnectMax
                     + " is shorter than the minimum " + reconnectMin);
         }
+        checkPositive(orchestratorSilenceLimit, "orchestrator silence limit");
         agentId = agentId == null ? UUID.randomUUID().toString() : agentId;
         version = version == null ? "unknown" : version;
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     }
 
-    /** The defaults: heartbeat every second, reconnect after 250 ms doubling up to 15 s, a fresh agent id. */
+    /**
+     * The defaults: heartbeat every second, reconnect after 250 ms doubling up to 15 s, reconnect after 20 s
+     * without a frame from the orchestrator, a fresh agent id.
+     */
     public static AgentConfig of(String region, URI orchestrator, String token, String version) {
         return new AgentConfig(region, orchestrator, token, DEFAULT_HEARTBEAT, DEFAULT_RECONNECT_MIN,
-                DEFAULT_RECONNECT_MAX, null, null, version, List.of());
+                DEFAULT_RECONNECT_MAX, DEFAULT_SILENCE_LIMIT, null, null, version, List.of());
     }
 
     public AgentConfig withHeartbeatInterval(Duration interval) {
-        return new AgentConfig(region, orchestrator, token, interval, reconnectMin, reconnectMax, agentId, name,
-                version, capabilities);
+        return new AgentConfig(region, orchestrator, token, interval, reconnectMin, reconnectMax,
+                orchestratorSilenceLimit, agentId, name, version, capabilities);
     }
 
     public AgentConfig withReconnect(Duration min, Duration max) {
-        return new AgentConfig(region, orchestrator, token, heartbeatInterval, min, max, agentId, name,
-                version, capabilities);
+        return new AgentConfig(region, orchestrator, token, heartbeatInterval, min, max, orchestratorSilenceLimit,
+                agentId, name, version, capabilities);
+    }
+
+    public AgentConfig withOrchestratorSilenceLimit(Duration limit) {
+        return new AgentConfig(region, orchestrator, token, heartbeatInterval, reconnectMin, reconnectMax, limit,
+                agentId, name, version, capabilities);
     }
 
     public AgentConfig withName(String newName) {
-        return new AgentConfig(region, orchestrator, token, heartbeatInterval, reconnectMin, reconnectMax, agentId,
-                newName, version, capabilities);
+        return new AgentConfig(region, orchestrator, token, heartbeatInterval, reconnectMin, reconnectMax,
+                orchestratorSilenceLimit, agentId, newName, version, capabilities);
     }
 
     /**
@@ -116,7 +131,8 @@ public record AgentConfig(
     public String toString() {
         // Written out by hand so the token never reaches a log line.
         return "AgentConfig[region=" + region + ", orchestrator=" + orchestrator + ", heartbeatInterval="
-                + heartbeatInterval + ", reconnect=" + reconnectMin + ".." + reconnectMax + ", agentId=" + agentId
+                + heartbeatInterval + ", reconnect=" + reconnectMin + ".." + reconnectMax
+                + ", orchestratorSilenceLimit=" + orchestratorSilenceLimit + ", agentId=" + agentId
                 + ", name=" + name + ", version=" + version + "]";
     }
 

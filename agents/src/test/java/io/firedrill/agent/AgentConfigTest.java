@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,23 @@ class AgentConfigTest {
     void rejectsAnHttpOrchestratorUri() {
         assertThatThrownBy(() -> AgentConfig.of("eu-west", URI.create("http://127.0.0.1:8080"), "t", "1"))
                 .hasMessageContaining("expected ws://host:port");
+    }
+
+    @Test
+    void allowsTwentySecondsOfOrchestratorSilenceByDefault() {
+        AgentConfig config = AgentConfig.of("eu-west", URI.create("ws://127.0.0.1:8080"), "t", "1");
+
+        assertThat(config.orchestratorSilenceLimit()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.withOrchestratorSilenceLimit(Duration.ofSeconds(45)).orchestratorSilenceLimit())
+                .isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void rejectsASilenceLimitThatIsNotPositive() {
+        AgentConfig config = AgentConfig.of("eu-west", URI.create("ws://127.0.0.1:8080"), "t", "1");
+
+        assertThatThrownBy(() -> config.withOrchestratorSilenceLimit(Duration.ZERO))
+                .hasMessage("orchestrator silence limit must be positive, was PT0S");
     }
 
     @Test

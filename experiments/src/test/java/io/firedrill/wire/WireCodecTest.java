@@ -13,7 +13,7 @@ class WireCodecTest {
     static List<Message> everyKind() {
         return List.of(
                 new Hello("eu-west", "a1b2", null, "0.1.0", List.of("latency"), 1000),
-                new Welcome("0.1.0", 1_732_670_000_123_456L, "eu-west", 3),
+                new Welcome("0.1.0", 1_732_670_000_123_456L, "eu-west", 3, 5000),
                 new Heartbeat(7, 1_732_670_000_123_456L),
                 new TimeSyncRequest(3, 1_732_670_000_000_001L),
                 new TimeSyncReply(3, 1_732_670_000_000_001L, 1_732_670_000_250_100L, 1_732_670_000_250_140L),
@@ -128,6 +128,36 @@ class WireCodecTest {
 
         assertThat(error.code()).isEqualTo(DecodeError.Code.BAD_FIELD);
         assertThat(error.message()).isEqualTo("bad 'hello' message: field 'region' must be a non-empty string");
+    }
+
+    @Test
+    void requiresTheSyncIntervalInAWelcome() {
+        DecodeError error = (DecodeError) codec.decode("{\"v\":1,\"type\":\"welcome\",\"id\":\"o-1\","
+                + "\"orchestratorVersion\":\"0.1.0\",\"serverTimeMicros\":1,\"region\":\"eu-west\","
+                + "\"missedHeartbeatsAllowed\":3}");
+
+        assertThat(error.code()).isEqualTo(DecodeError.Code.MISSING_FIELD);
+        assertThat(error.message()).isEqualTo("missing field 'syncIntervalMillis' in 'welcome' message");
+    }
+
+    @Test
+    void rejectsAWelcomeWhoseSyncIntervalIsNotPositive() {
+        DecodeError error = (DecodeError) codec.decode("{\"v\":1,\"type\":\"welcome\",\"id\":\"o-1\","
+                + "\"orchestratorVersion\":\"0.1.0\",\"serverTimeMicros\":1,\"region\":\"eu-west\","
+                + "\"missedHeartbeatsAllowed\":3,\"syncIntervalMillis\":0}");
+
+        assertThat(error.code()).isEqualTo(DecodeError.Code.BAD_FIELD);
+        assertThat(error.message())
+                .isEqualTo("bad 'welcome' message: field 'syncIntervalMillis' must be positive, was 0");
+    }
+
+    @Test
+    void writesTheSyncIntervalIntoAWelcome() {
+        String frame = codec.encode("o-1", new Welcome("0.1.0", 1, "eu-west", 3, 5000));
+
+        assertThat(frame).isEqualTo("{\"v\":1,\"type\":\"welcome\",\"id\":\"o-1\",\"orchestratorVersion\":\"0.1.0\","
+                + "\"serverTimeMicros\":1,\"region\":\"eu-west\",\"missedHeartbeatsAllowed\":3,"
+                + "\"syncIntervalMillis\":5000}");
     }
 
     @Test

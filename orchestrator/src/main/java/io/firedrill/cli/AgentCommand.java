@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
         description = {"Run a region's agent: it dials out to the orchestrator over a WebSocket, authenticates with the "
                 + "region's token, heartbeats, and answers clock-sync requests.",
             "When the orchestrator is unreachable or refuses the token, the agent keeps retrying with exponential "
-                + "backoff (250 ms doubling up to 15 s, jittered); stop it with Ctrl-C or SIGTERM."},
+                + "backoff (250 ms doubling up to 15 s, jittered); when a connected orchestrator goes silent for "
+                + "longer than --silence-limit (frozen, or a half-open connection), it drops the connection and "
+                + "reconnects the same way. Stop it with Ctrl-C or SIGTERM."},
         footer = {"", "Examples:",
             "  firedrill agent --region eu-west --token-file data/tokens/eu-west.token",
             "  firedrill agent --region us-east --orchestrator ws://orchestrator.internal:8080 \\",
-            "      --token-file /run/secrets/us-east.token --heartbeat 500ms --name us-east-1a"})
+            "      --token-file /run/secrets/us-east.token --heartbeat 500ms --silence-limit 30s --name us-east-1a"})
 final class AgentCommand implements Callable<Integer> {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,6 +52,12 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--heartbeat", defaultValue = "1s", converter = DurationConverter.class,
             description = "Heartbeat interval; the agent counts as offline after three missed. Default: ${DEFAULT-VALUE}.")
     Duration heartbeat;
+
+    @Option(names = "--silence-limit", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Reconnect when nothing has come from the orchestrator for this long; keep it well above "
+                    + "the orchestrator's time-sync interval (5s by default; the agent warns when it is not above "
+                    + "twice that). Default: ${DEFAULT-VALUE}.")
+    Duration silenceLimit;
 
     @Option(names = "--name", description = "A human-readable name shown in the agents API (optional).")
     String name;
@@ -77,10 +85,10 @@ final class AgentCommand implements Callable<Integer> {
         Path file = tokenFile != null ? tokenFile : Path.of("data", "tokens", region + ".token");
         try {
             return new AgentConfig(region, orchestrator, AgentConfig.readToken(file), heartbeat,
-                    AgentConfig.DEFAULT_RECONNECT_MIN, AgentConfig.DEFAULT_RECONNECT_MAX, null, name,
+                    AgentConfig.DEFAULT_RECONNECT_MIN, AgentConfig.DEFAULT_RECONNECT_MAX, silenceLimit, null, name,
                     BuildInfo.version(), List.of());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

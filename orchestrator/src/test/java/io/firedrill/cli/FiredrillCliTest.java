@@ -93,6 +93,20 @@ class FiredrillCliTest {
         assertThat(r.err()).contains("--heartbeat").contains("soon");
     }
 
+    @Test
+    void agentHelpShowsTheSilenceLimitWithItsDefault() {
+        Result r = run("agent", "--help");
+        assertThat(r.out()).contains("--silence-limit").contains("Default: 20s");
+    }
+
+    @Test
+    void agentRefusesASilenceLimitOfZero(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("eu-west.token"), "s3cret");
+        Result r = run("agent", "--region", "eu-west", "--token-file", token.toString(), "--silence-limit", "0s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("orchestrator silence limit must be positive, was PT0S");
+    }
+
     private static int lineOf(String text, String needle) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -53,7 +53,10 @@ public final class ControlChannel {
     private WebSocketClient client;
     private ClientWebSocket current;
     private long heartbeatTimer = -1;
+    private long watchdogTimer = -1;
     private long reconnectTimer = -1;
+    /** {@link System#nanoTime()} when the current connection last carried a frame from the orchestrator. */
+    private long lastFrameNanos;
     private long heartbeatSeq;
     private long messageSeq;
     private boolean stopped;
@@ -131,6 +134,8 @@ public final class ControlChannel {
         ClientWebSocket ws = client.webSocket();
         current = ws;
         // Handlers go on before connect() so that no frame sent right after the upgrade is missed.
+        // The frame handler sees every frame (text, ping, pong, close) before the text handler gets the message.
+        ws.frameHandler(frame -> heardFrom(ws));
         ws.textMessageHandler(text -> onText(ws, text));
         ws.closeHandler(v -> onClosed(ws));
         ws.exceptionHandler(e -> log.debug("control channel of region {}: {}", config.region(), e.toString()));
@@ -144,9 +149,55 @@ public final class ControlChannel {
             ws.close();
             return;
         }
+        lastFrameNanos = System.nanoTime();
+        armWatchdog(ws, config.orchestratorSilenceLimit().toMillis());
         log.debug("connected to {}; sending hello", target.uri());
         send(ws, new Hello(config.region(), config.agentId(), config.name(), config.version(),
                 config.capabilities(), config.heartbeatInterval().toMillis()));
+    }
+
+    private void heardFrom(ClientWebSocket ws) {
+        if (ws == current) {
+            lastFrameNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * The watchdog is one timer at a time, set for the moment the silence could first exceed the limit; frames
+     * only move {@link #lastFrameNanos}, and a check that finds a recent frame sets the timer again.
+     */
+    private void armWatchdog(ClientWebSocket ws, long delayMillis) {
+        watchdogTimer = vertx.setTimer(Math.max(1, delayMillis), id -> checkSilence(ws));
+    }
+
+    private void checkSilence(ClientWebSocket ws) {
+        watchdogTimer = -1;
+        if (stopped || ws != current) {
+            return;
+        }
+        long limitNanos = config.orchestratorSilenceLimit().toNanos();
+        long silentNanos = System.nanoTime() - lastFrameNanos;
+        if (silentNanos <= limitNanos) {
+            armWatchdog(ws, TimeUnit.NANOSECONDS.toMillis(limitNanos - silentNanos) + 1);
+            return;
+        }
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(silentNanos);
+        String failure = "region " + config.region() + ": no frame from the orchestrator at " + target.uri()
+                + " for " + silentMillis + " ms";
+        log.warn("{}; reconnecting", failure);
+        // A frozen or cut-off peer would never finish a close handshake: send the close frame for one that is
+        // only slow, but neither wait for the handshake nor look at this connection again (it is no longer
+        // current, so its frames and its eventual close are ignored); Vert.x drops the TCP connection after its
+        // closing timeout.
+        current = null;
+        cancelConnectionTimers();
+        if (!ws.isClosed()) {
+            ws.close((short) 1001, "no frame from the orchestrator for " + silentMillis + " ms")
+                    .onFailure(e -> log.debug("closing the silent connection to {}: {}", target.uri(), e.toString()));
+        }
+        Duration delay = backOff(failure);
+        log.debug("region {} dials again in {} ms (attempt {})", config.region(), delay.toMillis(),
+                backoff.attempts());
     }
 
     private void onText(ClientWebSocket ws, String text) {
@@ -188,7 +239,26 @@ public final class ControlChannel {
                 s.connections() + 1);
         log.info("agent {} for region {} connected to {} (orchestrator {})",
                 config.agentId(), config.region(), target.uri(), welcome.orchestratorVersion());
+        String tooShort = silenceLimitTooShort(config.orchestratorSilenceLimit(), welcome.syncIntervalMillis());
+        if (tooShort != null) {
+            log.warn("region {}: {}", config.region(), tooShort);
+        }
         welcomeListeners.forEach(l -> l.accept(welcome));
+    }
+
+    /**
+     * Why the silence limit is too short for an orchestrator that speaks every {@code syncIntervalMillis}, or
+     * null when it is fine: it must be above two intervals, so that one late time-sync request is not taken
+     * for a dead orchestrator.
+     */
+    static String silenceLimitTooShort(Duration silenceLimit, long syncIntervalMillis) {
+        long limit = silenceLimit.toMillis();
+        if (syncIntervalMillis < Long.MAX_VALUE / 2 && limit > 2 * syncIntervalMillis) {
+            return null;
+        }
+        return "the orchestrator silence limit of " + limit + " ms is not above twice the orchestrator's time-sync "
+                + "interval of " + syncIntervalMillis + " ms, so one late time-sync request can make the agent drop "
+                + "a healthy connection; raise --silence-limit to more than twice that interval";
     }
 
     private void onConnectFailed(ClientWebSocket ws, Throwable cause) {
@@ -204,7 +274,7 @@ public final class ControlChannel {
             return;
         }
         current = null;
-        cancelHeartbeat();
+        cancelConnectionTimers();
         String reason = ws.closeReason() == null || ws.closeReason().isEmpty() ? "" : ", " + ws.closeReason();
         retryLater("connection of region " + config.region() + " to " + target.uri() + " closed (code "
                 + ws.closeStatusCode() + reason + ")");
@@ -214,10 +284,16 @@ public final class ControlChannel {
         if (stopped) {
             return;
         }
-        Duration delay = backoff.next();
+        Duration delay = backOff(failure);
         log.warn("{}; retrying in {} ms (attempt {})", failure, delay.toMillis(), backoff.attempts());
+    }
+
+    /** Counts a failure and dials again after the backoff delay, which it returns; the caller logs. */
+    private Duration backOff(String failure) {
+        Duration delay = backoff.next();
         updateStatus(ChannelStatus.State.BACKING_OFF, failure);
         reconnectTimer = vertx.setTimer(delay.toMillis(), id -> dial());
+        return delay;
     }
 
     private String describe(Throwable cause) {
@@ -249,8 +325,17 @@ public final class ControlChannel {
         }
     }
 
-    private void cancelTimers() {
+    /** The timers that belong to one connection: its heartbeat and its silence watchdog. */
+    private void cancelConnectionTimers() {
         cancelHeartbeat();
+        if (watchdogTimer >= 0) {
+            vertx.cancelTimer(watchdogTimer);
+            watchdogTimer = -1;
+        }
+    }
+
+    private void cancelTimers() {
+        cancelConnectionTimers();
         if (reconnectTimer >= 0) {
             vertx.cancelTimer(reconnectTimer);
             reconnectTimer = -1;

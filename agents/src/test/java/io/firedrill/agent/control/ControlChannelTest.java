@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ControlChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** How late past its limit the silence watchdog may redial: timer lag, backoff (at most 200 ms here), dialling. */
+    private static final Duration SILENCE_SLACK = Duration.ofSeconds(1);
     private Vertx vertx;
     private ScriptedOrchestrator orchestrator;
     private ControlChannel channel;
@@ -42,10 +44,15 @@ class ControlChannelTest {
     }
 
     private void startChannel(Clock clock) {
+        startChannel(clock, AgentConfig.DEFAULT_SILENCE_LIMIT);
+    }
+
+    private void startChannel(Clock clock, Duration silenceLimit) {
         AgentConfig config = AgentConfig.of("eu-west", URI.create("ws://127.0.0.1:" + orchestrator.port()),
                         "s3cret", "9.9.9")
                 .withHeartbeatInterval(Duration.ofMillis(100))
-                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200))
+                .withOrchestratorSilenceLimit(silenceLimit);
         channel = new ControlChannel(vertx, config, clock, new Random(1));
         channel.start();
     }
@@ -134,6 +141,52 @@ class ControlChannelTest {
         assertThat(orchestrator.next(Hello.class, WAIT).region()).isEqualTo("eu-west");
         await().atMost(WAIT).until(() -> channel.status().connections() == 2);
         assertThat(channel.status().lastFailure()).contains("closed (code 1011, test drops the connection)");
+    }
+
+    @Test
+    void dropsAndRedialsAnOrchestratorThatFallsSilent() throws Exception {
+        Duration limit = Duration.ofMillis(300);
+        startChannel(Clock.systemUTC(), limit);
+        orchestrator.next(Hello.class, WAIT);
+
+        // Welcomed, then not another frame: the agent must give up on it after the limit, not hang on.
+        await().atMost(limit.plus(SILENCE_SLACK)).until(() -> orchestrator.connections.get() >= 2);
+
+        long gap = orchestrator.connectedAtNanos.get(1) - orchestrator.connectedAtNanos.get(0);
+        assertThat(Duration.ofNanos(gap)).isGreaterThan(limit);
+        assertThat(orchestrator.next(Hello.class, WAIT).region()).isEqualTo("eu-west");
+        assertThat(channel.status().lastFailure()).startsWith("region eu-west: no frame from the orchestrator at ws://"
+                + "127.0.0.1:" + orchestrator.port() + "/api/v1/agents/connect for ");
+        // The abandoned connection is closed from the agent's side, without the agent waiting for it.
+        await().atMost(WAIT).until(() -> orchestrator.sockets.get(0).isClosed());
+        assertThat(orchestrator.sockets.get(0).closeStatusCode()).isEqualTo((short) 1001);
+    }
+
+    @Test
+    void staysConnectedWhileTheOrchestratorKeepsTalking() throws Exception {
+        Duration limit = Duration.ofMillis(300);
+        orchestrator.keepTalking(Duration.ofMillis(75));
+        startChannel(Clock.systemUTC(), limit);
+        orchestrator.next(Hello.class, WAIT);
+        await().atMost(WAIT).until(() -> channel.status().state() == ChannelStatus.State.CONNECTED);
+
+        // Five limits pass on one connection: frames keep resetting the watchdog.
+        await().during(limit.multipliedBy(5)).atMost(limit.multipliedBy(5).plus(WAIT))
+                .until(() -> orchestrator.connections.get() == 1
+                        && channel.status().state() == ChannelStatus.State.CONNECTED);
+        assertThat(orchestrator.next(TimeSyncReply.class, WAIT).seq()).isPositive();
+        assertThat(channel.status().lastFailure()).isNull();
+    }
+
+    @Test
+    void findsASilenceLimitOfTwoSyncIntervalsOrLessTooShort() {
+        assertThat(ControlChannel.silenceLimitTooShort(Duration.ofSeconds(20), 5_000)).isNull();
+        assertThat(ControlChannel.silenceLimitTooShort(Duration.ofMillis(10_001), 5_000)).isNull();
+        assertThat(ControlChannel.silenceLimitTooShort(Duration.ofSeconds(10), 5_000))
+                .isEqualTo("the orchestrator silence limit of 10000 ms is not above twice the orchestrator's "
+                        + "time-sync interval of 5000 ms, so one late time-sync request can make the agent drop a "
+                        + "healthy connection; raise --silence-limit to more than twice that interval");
+        assertThat(ControlChannel.silenceLimitTooShort(Duration.ofSeconds(20), Long.MAX_VALUE)).isNotNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.firedrill.agent.control;
 import io.firedrill.wire.Envelope;
 import io.firedrill.wire.Hello;
 import io.firedrill.wire.Message;
+import io.firedrill.wire.TimeSyncRequest;
 import io.firedrill.wire.Welcome;
 import io.firedrill.wire.WireCodec;
 import io.vertx.core.MultiMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real WebSocket server that plays the orchestrator's side of the protocol from a script, so the agent's
  * channel can be tested on its own: it welcomes every hello, records every frame it receives and can be told
- * to refuse handshakes or to send arbitrary text.
+ * to refuse handshakes, to send arbitrary text or to keep sending time-sync requests. Unless told to talk it
+ * says nothing after the welcome, like a frozen orchestrator.
  */
 final class ScriptedOrchestrator implements AutoCloseable {
     final WireCodec codec = new WireCodec();
@@ -29,12 +31,18 @@ final class ScriptedOrchestrator implements AutoCloseable {
     final List<MultiMap> handshakeHeaders = new CopyOnWriteArrayList<>();
     final AtomicInteger refuseNext = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
+    /** Every accepted socket, in order, and {@link System#nanoTime()} when each was accepted. */
+    final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
+    final List<Long> connectedAtNanos = new CopyOnWriteArrayList<>();
     volatile boolean hangHandshakes;
+    private final Vertx vertx;
     private final HttpServer server;
+    private long talkTimer = -1;
     private volatile ServerWebSocket socket;
     private int ids;
 
     private ScriptedOrchestrator(Vertx vertx) {
+        this.vertx = vertx;
         server = vertx.createHttpServer()
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(this::connected);
@@ -64,12 +72,14 @@ final class ScriptedOrchestrator implements AutoCloseable {
 
     private void connected(ServerWebSocket ws) {
         socket = ws;
+        connectedAtNanos.add(System.nanoTime());
+        sockets.add(ws);
         connections.incrementAndGet();
         ws.textMessageHandler(text -> {
             Object decoded = codec.decode(text);
             received.add(decoded);
             if (decoded instanceof Envelope e && e.message() instanceof Hello hello) {
-                send(new Welcome("test", 0, hello.region(), 3));
+                send(new Welcome("test", 0, hello.region(), 3, 5_000));
             }
         });
     }
@@ -80,6 +90,17 @@ final class ScriptedOrchestrator implements AutoCloseable {
 
     void sendRaw(String text) {
         socket.writeTextMessage(text);
+    }
+
+    /** From now on sends a time-sync request on the latest connection at this interval. */
+    void keepTalking(Duration every) {
+        long[] seq = {0};
+        talkTimer = vertx.setPeriodic(every.toMillis(), id -> {
+            ServerWebSocket ws = socket;
+            if (ws != null && !ws.isClosed()) {
+                ws.writeTextMessage(codec.encode("o-talk-" + (++seq[0]), new TimeSyncRequest(seq[0], 0)));
+            }
+        });
     }
 
     void dropConnection() {
@@ -104,6 +125,9 @@ final class ScriptedOrchestrator implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (talkTimer >= 0) {
+            vertx.cancelTimer(talkTimer);
+        }
         server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 }

@@ -158,7 +158,7 @@ final class AgentSession {
         }
         accept(h);
         send(new Welcome(hub.config().orchestratorVersion(), Micros.now(hub.clock()), region,
-                hub.config().missedHeartbeats()));
+                hub.config().missedHeartbeats(), hub.config().timeSyncInterval().toMillis()));
         hub.registry().online(this);
         startTimeSync();
     }

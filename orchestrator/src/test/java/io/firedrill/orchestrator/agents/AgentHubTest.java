@@ -152,7 +152,7 @@ class AgentHubTest {
         ProtocolError notJson = raw.next(ProtocolError.class, WAIT);
         raw.sendRaw("{\"v\":1,\"type\":\"heartbeat\",\"id\":\"t-x\",\"seq\":1}");
         ProtocolError missing = raw.next(ProtocolError.class, WAIT);
-        raw.send(new Welcome("0", 0, "eu-west", 3));
+        raw.send(new Welcome("0", 0, "eu-west", 3, 5000));
         ProtocolError unexpected = raw.next(ProtocolError.class, WAIT);
         raw.send(new Heartbeat(1, 0));
 
@@ -162,6 +162,18 @@ class AgentHubTest {
         assertThat(unexpected.code()).isEqualTo("unexpected-type");
         assertThat(raw.isClosed()).isFalse();
         assertThat(fixture.hub.find("eu-west").orElseThrow().status()).isEqualTo(AgentStatus.ONLINE);
+    }
+
+    @Test
+    void tellsTheAgentItsTimeSyncIntervalInTheWelcome() throws Exception {
+        RawAgent raw = fixture.connectRaw("eu-west", token);
+        raw.send(new Hello("eu-west", "raw-1", null, "0", List.of(), 1000));
+
+        Welcome welcome = raw.next(Welcome.class, WAIT);
+
+        assertThat(welcome.syncIntervalMillis()).isEqualTo(HubFixture.CONFIG.timeSyncInterval().toMillis());
+        assertThat(welcome.missedHeartbeatsAllowed()).isEqualTo(HubFixture.CONFIG.missedHeartbeats());
+        assertThat(welcome.region()).isEqualTo("eu-west");
     }
 
     @Test
