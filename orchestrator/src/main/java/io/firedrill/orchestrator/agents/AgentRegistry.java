@@ -68,8 +68,13 @@ final class AgentRegistry {
         }
         AgentView view = session.markOffline(reason);
         known.put(session.region(), view);
-        withRegion(view.region(),
-                () -> log.warn("agent {} for region {} is offline: {}", view.agentId(), view.region(), reason));
+        withRegion(view.region(), () -> {
+            if (reason.equals("agent stopped")) {
+                log.info("agent {} for region {} is offline: {}", view.agentId(), view.region(), reason);
+            } else {
+                log.warn("agent {} for region {} is offline: {}", view.agentId(), view.region(), reason);
+            }
+        });
         persister.save(view.toRecord());
         return true;
     }

@@ -74,7 +74,9 @@ final class AgentSession {
         ws.textMessageHandler(this::onText);
         ws.closeHandler(v -> {
             cancelTimers();
-            hub.registry().offline(this, "connection closed");
+            // 1000 is the agent's own orderly stop; anything else (or no code at all) is a lost connection.
+            Short code = ws.closeStatusCode();
+            hub.registry().offline(this, code != null && code == 1000 ? "agent stopped" : "connection closed");
         });
         ws.exceptionHandler(e -> log.debug("agent connection of region {} from {}: {}", region, remoteAddress, e.toString()));
         Duration timeout = hub.config().helloTimeout();

@@ -190,13 +190,13 @@ class AgentHubTest {
     }
 
     @Test
-    void marksAnAgentOfflineWhenItsConnectionCloses() throws Exception {
+    void marksAnAgentThatStopsOfflineAsStopped() throws Exception {
         Agent agent = fixture.startAgent("eu-west", token, Clock.systemUTC());
         awaitStatus("eu-west", AgentStatus.ONLINE);
 
         agent.stop().await(5, TimeUnit.SECONDS);
 
-        assertThat(awaitStatus("eu-west", AgentStatus.OFFLINE).statusReason()).isEqualTo("connection closed");
+        assertThat(awaitStatus("eu-west", AgentStatus.OFFLINE).statusReason()).isEqualTo("agent stopped");
         await().atMost(WAIT).until(() -> fixture.db.agents().find("eu-west")
                 .map(r -> r.status() == AgentStatus.OFFLINE).orElse(false));
     }
