@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param agentId           this process's id, a random UUID unless given
  * @param name              an optional human-readable name, or null
  * @param version           the agent's software version
- * @param capabilities      what it can do (fault and probe kinds); empty for now
+ * @param capabilities      what it can do, announced in its hello; null means {@link #BUILT_IN_CAPABILITIES}
  */
 public record AgentConfig(
         String region,
@@ -47,6 +47,11 @@ public record AgentConfig(
     public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(15);
     /** Four of the orchestrator's default 5 s time-sync intervals. */
     public static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(20);
+    /**
+     * What this build of the agent does, announced in its hello so the orchestrator only sends what it
+     * understands: the control-channel features today; fault and probe kinds join as they are built.
+     */
+    public static final List<String> BUILT_IN_CAPABILITIES = List.of("heartbeat/v1", "time-sync/v1");
     public static final URI DEFAULT_ORCHESTRATOR = URI.create("ws://127.0.0.1:8080");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -70,7 +75,7 @@ public record AgentConfig(
         checkPositive(orchestratorSilenceLimit, "orchestrator silence limit");
         agentId = agentId == null ? UUID.randomUUID().toString() : agentId;
         version = version == null ? "unknown" : version;
-        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+        capabilities = capabilities == null ? BUILT_IN_CAPABILITIES : List.copyOf(capabilities);
     }
 
     /**
@@ -79,7 +84,7 @@ public record AgentConfig(
      */
     public static AgentConfig of(String region, URI orchestrator, String token, String version) {
         return new AgentConfig(region, orchestrator, token, DEFAULT_HEARTBEAT, DEFAULT_RECONNECT_MIN,
-                DEFAULT_RECONNECT_MAX, DEFAULT_SILENCE_LIMIT, null, null, version, List.of());
+                DEFAULT_RECONNECT_MAX, DEFAULT_SILENCE_LIMIT, null, null, version, null);
     }
 
     public AgentConfig withHeartbeatInterval(Duration interval) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,10 @@ import picocli.CommandLine.Spec;
                 + "reconnects the same way. Stop it with Ctrl-C or SIGTERM."},
         footer = {"", "Examples:",
             "  firedrill agent --region eu-west --token-file data/tokens/eu-west.token",
-            "  firedrill agent --region us-east --orchestrator ws://orchestrator.internal:8080 \\",
-            "      --token-file /run/secrets/us-east.token --heartbeat 500ms --silence-limit 30s --name us-east-1a"})
+            "  firedrill agent --region us-east \\",
+            "      --orchestrator ws://orchestrator.internal:8080 \\",
+            "      --token-file /run/secrets/us-east.token \\",
+            "      --heartbeat 500ms --silence-limit 30s --name us-east-1a"})
 final class AgentCommand implements Callable<Integer> {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -86,7 +87,7 @@ final class AgentCommand implements Callable<Integer> {
         try {
             return new AgentConfig(region, orchestrator, AgentConfig.readToken(file), heartbeat,
                     AgentConfig.DEFAULT_RECONNECT_MIN, AgentConfig.DEFAULT_RECONNECT_MAX, silenceLimit, null, name,
-                    BuildInfo.version(), List.of());
+                    BuildInfo.version(), null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        description = {"The main job on the embedded default: an orchestrator on H2 and one agent per region of the",
-            "reference estate, the catalog experiments stored, agents' clocks measured; then keeps serving."},
+        description = {"Start an orchestrator on H2 and an agent per region of the reference estate.",
+            "The catalog experiments are stored and every agent's clock offset is measured; then it",
+            "keeps serving the API until Ctrl-C (or exits, with --no-serve)."},
         footer = {"", "Examples:",
             "  firedrill demo",
             "  firedrill demo --port 9090 --data-dir /tmp/firedrill-demo",

@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
             "State lives in an H2 file database under --data-dir unless --db-url (or FIREDRILL_DB_URL) names PostgreSQL."},
         footer = {"", "Examples:",
             "  firedrill server",
-            "  firedrill server --port 9090 --enroll eu-west,us-east     (writes data/tokens/<region>.token)",
-            "  firedrill server --db-url jdbc:postgresql://db:5432/firedrill --db-user firedrill --db-password-file /run/secrets/db"})
+            "  firedrill server --port 9090 --enroll eu-west,us-east",
+            "      (writes data/tokens/eu-west.token and data/tokens/us-east.token)",
+            "  firedrill server --db-url jdbc:postgresql://db:5432/firedrill \\",
+            "      --db-user firedrill --db-password-file /run/secrets/db"})
 final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -62,6 +62,8 @@ class AgentHubTest {
         assertThat(view.get("statusReason").asText()).isEqualTo("connected");
         assertThat(view.get("remoteAddress").asText()).startsWith("127.0.0.1:");
         assertThat(view.get("heartbeatIntervalMillis").asLong()).isEqualTo(100);
+        assertThat(view.get("capabilities")).extracting(JsonNode::asText)
+                .containsExactly("heartbeat/v1", "time-sync/v1");
         assertThat(view.get("connectedAt").asText()).endsWith("Z");
         await().atMost(WAIT).until(() -> agent.status().state() == ChannelStatus.State.CONNECTED);
     }
