@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,10 +73,10 @@ final class AgentCommand implements Callable<Integer> {
             out.flush();
         });
         agent.start();
-        awaitShutdown(() -> {
-            agent.stop().await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            vertx.close().await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        // Disconnect cleanly so the orchestrator records an orderly stop, not a lost connection.
+        Shutdown.await(
+                () -> agent.stop().await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                () -> vertx.close().await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         return 0;
     }
 
@@ -91,25 +90,5 @@ final class AgentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-    }
-
-    /** What the shutdown hook runs; may throw, the hook reports it. */
-    private interface Stopper {
-        void stop() throws Exception;
-    }
-
-    /** Blocks until SIGINT/SIGTERM, then disconnects cleanly so the orchestrator logs a close, not a timeout. */
-    private static void awaitShutdown(Stopper stopper) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                stopper.stop();
-            } catch (Exception e) {
-                System.err.println("firedrill agent: error while stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "firedrill-agent-shutdown"));
-        stopped.await();
     }
 }

@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Serving until Ctrl-C.");
             spec.commandLine().getOut().flush();
             serving = true;
-            ServerCommand.awaitShutdown(() -> DemoSetup.stop(agents, agentsVertx), server);
+            Shutdown.await(() -> DemoSetup.stop(agents, agentsVertx), server);
             return 0;
         } finally {
             if (!serving) {

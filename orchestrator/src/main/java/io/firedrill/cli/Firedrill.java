@@ -1,6 +1,10 @@
 package io.firedrill.cli;
 
 import io.firedrill.build.BuildInfo;
+import io.firedrill.orchestrator.server.ListenException;
+import io.firedrill.orchestrator.store.DatabaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +27,7 @@ import picocli.CommandLine.Command;
             "  firedrill agent --region eu-west --orchestrator ws://127.0.0.1:8080 --token-file data/tokens/eu-west.token",
             "  firedrill validate experiments/catalog/*.yaml"})
 public final class Firedrill {
+    private static final Logger LOG = LoggerFactory.getLogger(Firedrill.class);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -33,7 +38,33 @@ public final class Firedrill {
         CommandLine cli = new CommandLine(new Firedrill());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
+        cli.setExecutionExceptionHandler(Firedrill::reportFailure);
         return cli;
+    }
+
+    /**
+     * Failures the operator can act on (the database cannot be opened, the port is taken) are one line on stderr
+     * and exit 1; the stack trace is logged at DEBUG only. Anything else is a bug and keeps picocli's full trace.
+     */
+    static int reportFailure(Exception error, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        String message = oneLineMessage(error);
+        if (message == null) {
+            throw error;
+        }
+        LOG.debug("{} failed", cli.getCommandName(), error);
+        cli.getErr().println("firedrill " + cli.getCommandName() + ": " + message);
+        cli.getErr().flush();
+        return cli.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    private static String oneLineMessage(Exception error) {
+        if (error instanceof DatabaseException) {
+            return error.getMessage();
+        }
+        if (error instanceof ListenException listen) {
+            return listen.getMessage() + (listen.addressInUse() ? "; choose another --port" : "");
+        }
+        return null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "server",
@@ -64,33 +64,26 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("Firedrill orchestrator listening on %s (database %s, started in %d ms)%n",
                 server.baseUrl(), config.db().display(), server.startupTime().toMillis());
         spec.commandLine().getOut().flush();
-        awaitShutdown(server);
+        Shutdown.await(server);
         return 0;
     }
 
-    private DbConfig database() throws IOException {
-        DbConfig fromEnv = DbConfig.fromEnvironment(dataDir);
+    private DbConfig database() {
         if (dbUrl == null) {
-            return fromEnv;
+            return DbConfig.fromEnvironment(dataDir);
         }
-        String password = dbPasswordFile != null ? Files.readString(dbPasswordFile).strip() : System.getenv("FIREDRILL_DB_PASSWORD");
+        String password = dbPasswordFile != null ? readPassword() : System.getenv("FIREDRILL_DB_PASSWORD");
         String user = dbUser != null ? dbUser : System.getenv("FIREDRILL_DB_USER");
         return new DbConfig(dbUrl, user, password);
     }
 
-    /** Blocks until SIGINT/SIGTERM, then stops the server so agents see a clean close. */
-    static void awaitShutdown(AutoCloseable... closeables) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable c : closeables) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    System.err.println("firedrill: error while stopping: " + e);
-                }
-            }
-            stopped.countDown();
-        }, "firedrill-shutdown"));
-        stopped.await();
+    private String readPassword() {
+        try {
+            return Files.readString(dbPasswordFile).strip();
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--db-password-file: cannot read '" + dbPasswordFile
+                    + "' (" + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString())
+                    + "); expected a file holding the database password");
+        }
     }
 }

@@ -2,19 +2,29 @@ package io.firedrill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.firedrill.testing.DistProcesses;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code firedrill demo --no-serve} from the built distribution, as a user runs it: a real process. */
 class DemoIT {
-    private static final Path LIB = Path.of("target", "dist", "lib");
+    private DistProcesses dist;
+    private int runs;
+
+    @BeforeEach
+    void workDir() throws IOException {
+        dist = DistProcesses.in("demo-it");
+    }
+
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
+        dist.close();
+    }
 
     @Test
     void demoBringsEveryRegionOnlineAndARestartKeepsItsState(@TempDir Path dataDir) throws Exception {
@@ -31,23 +41,12 @@ class DemoIT {
                 .contains("agents online with a clock measurement: 2/2");
     }
 
-    private static String runDemo(Path dataDir) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(Path.of("target"), "demo-", ".log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-cp", LIB.toAbsolutePath() + File.separator + "*",
-                "io.firedrill.cli.Firedrill", "demo", "--no-serve", "--port", "0", "--data-dir", dataDir.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            boolean exited = p.waitFor(120, TimeUnit.SECONDS);
-            String out = Files.readString(log);
-            assertThat(exited).as("demo still running after 120 s:\n" + out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-            return out;
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private String runDemo(Path dataDir) throws IOException, InterruptedException {
+        DistProcesses.Started demo = dist.start("demo-" + ++runs,
+                "demo", "--no-serve", "--port", "0", "--data-dir", dataDir.toString());
+        int exit = demo.awaitExit(Duration.ofSeconds(120));
+        String out = demo.output();
+        assertThat(exit).as(out).isZero();
+        return out;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +107,30 @@ class FiredrillCliTest {
         Result r = run("agent", "--region", "eu-west", "--token-file", token.toString(), "--silence-limit", "0s");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("orchestrator silence limit must be positive, was PT0S");
+    }
+
+    @Test
+    void serverOnAPortInUseSaysSoInOneLineAndExitsOne(@TempDir Path dir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            Result r = run("server", "--port", String.valueOf(port), "--data-dir", dir.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("firedrill server: cannot listen on 127.0.0.1:" + port
+                    + ": address already in use; choose another --port" + System.lineSeparator());
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void serverWithAMissingPasswordFileNamesTheOptionAndExitsTwo(@TempDir Path dir) {
+        Result r = run("server", "--port", "0", "--data-dir", dir.toString(),
+                "--db-url", "jdbc:postgresql://127.0.0.1:1/firedrill", "--db-password-file", "no/such/secret");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--db-password-file: cannot read 'no/such/secret' (no such file); "
+                + "expected a file holding the database password").doesNotContain("\tat ");
     }
 
     private static int lineOf(String text, String needle) {

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +58,7 @@ public final class OrchestratorServer implements AutoCloseable {
             AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
             Router router = routes(vertx, config, db, hub, clock);
             hub.start().await(10, TimeUnit.SECONDS);
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.port()))
-                    .requestHandler(router)
-                    .listen()
-                    .await(10, TimeUnit.SECONDS);
+            HttpServer http = listen(vertx, router, config);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
@@ -70,6 +68,23 @@ public final class OrchestratorServer implements AutoCloseable {
                 vertx.close();
             }
             db.close();
+            throw e;
+        }
+    }
+
+    /** The API's listening socket; a bind failure becomes a {@link ListenException} naming the address. */
+    private static HttpServer listen(Vertx vertx, Router router, ServerConfig config) throws Exception {
+        try {
+            return vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.port()))
+                    .requestHandler(router)
+                    .listen()
+                    .await(10, TimeUnit.SECONDS);
+        } catch (Exception e) { // await rethrows the failure as it is, checked or not
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof BindException bind) {
+                    throw new ListenException(config.bind(), config.port(), bind);
+                }
+            }
             throw e;
         }
     }

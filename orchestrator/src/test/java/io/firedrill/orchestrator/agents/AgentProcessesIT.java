@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import io.firedrill.testing.DistProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,32 +31,27 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentProcessesIT {
-    private static final Path LIB = Path.of("target", "dist", "lib");
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
     /** Three missed heartbeats, one sweep, and room for a loaded CI machine. */
     private static final Duration OFFLINE_WITHIN = HEARTBEAT.multipliedBy(3).plusSeconds(3);
-    private static final Pattern LISTENING = Pattern.compile("Firedrill orchestrator listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<Process> PROCESSES = new ArrayList<>();
 
+    private static DistProcesses dist;
     private static Path work;
-    private static Path orchestratorLog;
+    private static DistProcesses.Started orchestrator;
     private static int port;
-    private static Process euWest;
-    private static Process usEast;
+    private static DistProcesses.Started euWest;
+    private static DistProcesses.Started usEast;
 
     @BeforeAll
     static void startOrchestratorAndAgents() throws Exception {
-        work = Files.createDirectories(Path.of("target", "agent-processes-it", "run-" + System.currentTimeMillis()));
+        dist = DistProcesses.in("agent-processes-it");
+        work = dist.workDir();
         Path dataDir = work.resolve("data");
-        orchestratorLog = work.resolve("orchestrator.log");
-        start(orchestratorLog, "server", "--port", "0", "--data-dir", dataDir.toString(), "--enroll", "eu-west,us-east");
-        await("orchestrator announces its port").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> LISTENING.matcher(read(orchestratorLog)).find());
-        Matcher m = LISTENING.matcher(read(orchestratorLog));
-        assertThat(m.find()).isTrue();
-        port = Integer.parseInt(m.group(1));
+        orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir", dataDir.toString(),
+                "--enroll", "eu-west,us-east");
+        port = orchestrator.awaitPort(Duration.ofSeconds(90));
         await("health answers 200").atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/health").statusCode() == 200);
         euWest = startAgent("eu-west", dataDir.resolve("tokens").resolve("eu-west.token"));
         usEast = startAgent("us-east", dataDir.resolve("tokens").resolve("us-east.token"));
@@ -68,11 +59,8 @@ class AgentProcessesIT {
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        for (Process p : PROCESSES) {
-            p.destroyForcibly(); // SIGKILL also ends a process that is still stopped
-        }
-        for (Process p : PROCESSES) {
-            p.waitFor(10, TimeUnit.SECONDS);
+        if (dist != null) {
+            dist.close();
         }
     }
 
@@ -96,7 +84,7 @@ class AgentProcessesIT {
         Instant firstBeat = Instant.parse(eu.get("lastHeartbeat").asText());
         awaitAgent("eu-west", a -> Instant.parse(a.get("lastHeartbeat").asText()).isAfter(firstBeat.plus(HEARTBEAT)),
                 Duration.ofSeconds(10));
-        assertThat(read(work.resolve("agent-eu-west.log")))
+        assertThat(euWest.output())
                 .containsPattern("agent eu-west connected to ws://127\\.0\\.0\\.1:" + port + " \\(agent id [0-9a-f-]{36}\\)");
     }
 
@@ -105,14 +93,14 @@ class AgentProcessesIT {
     void aFrozenAgentGoesOfflineAfterThreeMissedHeartbeatsAndReconnectsWhenThawed() throws Exception {
         awaitAgent("eu-west", a -> "ONLINE".equals(a.path("status").asText()), Duration.ofSeconds(60));
         Instant frozenAt = Instant.now();
-        signal("STOP", euWest);
+        euWest.signal("STOP");
 
         JsonNode offline = awaitAgent("eu-west", a -> "OFFLINE".equals(a.path("status").asText()), OFFLINE_WITHIN);
         System.out.printf("eu-west frozen: offline after %d ms (3 x %d ms heartbeat)%n",
                 Duration.between(frozenAt, Instant.now()).toMillis(), HEARTBEAT.toMillis());
         assertThat(offline.get("statusReason").asText()).isEqualTo("3 heartbeats missed (interval 200 ms)");
 
-        signal("CONT", euWest);
+        euWest.signal("CONT");
         JsonNode back = awaitAgent("eu-west", a -> "ONLINE".equals(a.path("status").asText()), Duration.ofSeconds(20));
         assertThat(Instant.parse(back.get("connectedAt").asText())).isAfter(frozenAt);
         assertThat(euWest.isAlive()).isTrue();
@@ -123,7 +111,7 @@ class AgentProcessesIT {
     void aKilledAgentGoesOfflineWithConnectionClosed() throws Exception {
         awaitAgent("us-east", a -> "ONLINE".equals(a.path("status").asText()), Duration.ofSeconds(60));
 
-        usEast.destroyForcibly();
+        usEast.process().destroyForcibly();
 
         JsonNode offline = awaitAgent("us-east", a -> "OFFLINE".equals(a.path("status").asText()), OFFLINE_WITHIN);
         assertThat(offline.get("statusReason").asText()).isEqualTo("connection closed");
@@ -133,37 +121,21 @@ class AgentProcessesIT {
     @Order(4)
     void anAgentWithAWrongTokenIsRefusedAndKeepsRetrying() throws Exception {
         Path wrongToken = Files.writeString(work.resolve("wrong.token"), "not-the-us-east-token\n");
-        Path log = work.resolve("agent-us-east-impostor.log");
-        Process impostor = start(log, "agent", "--region", "us-east", "--orchestrator", "ws://127.0.0.1:" + port,
-                "--token-file", wrongToken.toString(), "--heartbeat", "200ms");
+        DistProcesses.Started impostor = dist.start("agent-us-east-impostor", "agent", "--region", "us-east",
+                "--orchestrator", "ws://127.0.0.1:" + port, "--token-file", wrongToken.toString(), "--heartbeat", "200ms");
 
         await("impostor refused twice").atMost(Duration.ofSeconds(60))
-                .until(() -> count(read(log), "orchestrator refused the token for region us-east") >= 2);
-        assertThat(read(orchestratorLog)).contains("refused agent connection for region us-east from 127.0.0.1:");
-        assertThat(read(orchestratorLog)).doesNotContain("not-the-us-east-token");
+                .until(() -> count(impostor.output(), "orchestrator refused the token for region us-east") >= 2);
+        assertThat(orchestrator.output()).contains("refused agent connection for region us-east from 127.0.0.1:");
+        assertThat(orchestrator.output()).doesNotContain("not-the-us-east-token");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> !"ONLINE".equals(agent("us-east").path("status").asText()) && impostor.isAlive());
     }
 
-    private static Process startAgent(String region, Path tokenFile) throws IOException {
-        return start(work.resolve("agent-" + region + ".log"), "agent", "--region", region,
+    private static DistProcesses.Started startAgent(String region, Path tokenFile) throws IOException {
+        return dist.start("agent-" + region, "agent", "--region", region,
                 "--orchestrator", "ws://127.0.0.1:" + port, "--token-file", tokenFile.toString(),
                 "--heartbeat", HEARTBEAT.toMillis() + "ms");
-    }
-
-    private static Process start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", LIB.toAbsolutePath() + File.separator + "*", "io.firedrill.cli.Firedrill"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PROCESSES.add(p);
-        return p;
-    }
-
-    private static void signal(String signal, Process p) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
     }
 
     private interface AgentCondition {
@@ -184,10 +156,6 @@ class AgentProcessesIT {
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     private static int count(String text, String needle) {

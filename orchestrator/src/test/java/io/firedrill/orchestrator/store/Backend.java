@@ -1,5 +1,6 @@
 package io.firedrill.orchestrator.store;
 
+import io.firedrill.testing.SharedPostgres;
 import java.nio.file.Path;
 
 /** The databases every store contract runs against. */
@@ -15,7 +16,7 @@ enum Backend {
     POSTGRES {
         @Override
         DbConfig freshDatabase(Path tempDir) {
-            return SharedPostgres.freshDatabase();
+            return SharedPostgres.freshDatabase("store");
         }
     };
 

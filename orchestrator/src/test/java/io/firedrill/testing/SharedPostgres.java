@@ -1,6 +1,7 @@
-package io.firedrill.orchestrator.store;
+package io.firedrill.testing;
 
 import io.firedrill.estate.pg.PostgresCluster;
+import io.firedrill.orchestrator.store.DbConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Assumptions;
  * shutdown hook; every test gets a fresh database in it. Without the binaries the PostgreSQL tests
  * are skipped, or fail when {@value #REQUIRE_ENV}=1 (as in CI).
  */
-final class SharedPostgres {
+public final class SharedPostgres {
 
-    static final String REQUIRE_ENV = "FIREDRILL_REQUIRE_POSTGRES";
+    public static final String REQUIRE_ENV = "FIREDRILL_REQUIRE_POSTGRES";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PostgresCluster cluster;
@@ -21,14 +22,18 @@ final class SharedPostgres {
 
     private SharedPostgres() {}
 
-    /** A new, empty database in the shared cluster. */
-    static DbConfig freshDatabase() {
+    /**
+     * A new, empty database in the shared cluster, named {@code <prefix>_<n>} ({@code prefix} a lower-case SQL
+     * identifier), with the cluster's password-authenticated user. Skips or fails the calling test, as above, when
+     * there is no cluster.
+     */
+    public static DbConfig freshDatabase(String prefix) {
         PostgresCluster shared = cluster();
-        String url = shared.createDatabase("store_" + DATABASES.incrementAndGet());
+        String url = shared.createDatabase(prefix + "_" + DATABASES.incrementAndGet());
         return new DbConfig(url, shared.user(), shared.password());
     }
 
-    static synchronized PostgresCluster cluster() {
+    private static synchronized PostgresCluster cluster() {
         if (startFailure != null) {
             throw startFailure;
         }
