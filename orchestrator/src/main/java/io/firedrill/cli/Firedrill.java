@@ -22,10 +22,12 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         },
         footer = {"", "Examples:",
-            "  firedrill demo                     start an orchestrator and an agent per region on the embedded database",
+            "  firedrill demo",
             "  firedrill server --port 8080 --enroll eu-west,us-east",
-            "  firedrill agent --region eu-west --orchestrator ws://127.0.0.1:8080 --token-file data/tokens/eu-west.token",
-            "  firedrill validate experiments/catalog/*.yaml"})
+            "  firedrill agent --region eu-west --orchestrator ws://127.0.0.1:8080 \\",
+            "      --token-file data/tokens/eu-west.token",
+            "  firedrill validate experiments/catalog/*.yaml",
+            "", "Every command takes --help."})
 public final class Firedrill {
     private static final Logger LOG = LoggerFactory.getLogger(Firedrill.class);
 
