@@ -9,22 +9,25 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 
 /**
- * {@code /api/v1/experiments}: create from YAML or JSON, list, get, delete, validate.
- * A document is validated completely before anything is stored, so a bad one leaves no trace.
+ * {@code /api/v1/experiments}: create from YAML or JSON, list, get, replace, delete, validate.
+ * A document is validated completely before anything is stored, so a bad one leaves no trace. Its
+ * {@code estate} may name a registered estate; creating and replacing run under
+ * {@link EstateReferences#exclusively}, so the estate cannot change between the check and the write.
  */
 public final class ExperimentsApi {
     private final Vertx vertx;
     private final ExperimentStore store;
+    private final EstateReferences references;
     private final ExperimentDocuments documents;
 
-    public ExperimentsApi(Vertx vertx, ExperimentStore store) {
+    public ExperimentsApi(Vertx vertx, ExperimentStore store, EstateReferences references) {
         this.vertx = vertx;
         this.store = store;
-        this.documents = new ExperimentDocuments();
+        this.references = references;
+        this.documents = new ExperimentDocuments(references.resolver());
     }
 
     public void mount(Router router) {
@@ -32,11 +35,12 @@ public final class ExperimentsApi {
         router.post("/api/v1/experiments").handler(this::create);
         router.get("/api/v1/experiments").handler(this::list);
         router.get("/api/v1/experiments/:name").handler(this::get);
+        router.put("/api/v1/experiments/:name").handler(this::replace);
         router.delete("/api/v1/experiments/:name").handler(this::delete);
     }
 
     private void validate(RoutingContext ctx) {
-        ExperimentDocuments.Submitted doc = documents.read(ctx);
+        ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "experiment");
         vertx.executeBlocking(() -> documents.load(doc))
                 .onSuccess(loaded -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -48,12 +52,9 @@ public final class ExperimentsApi {
     }
 
     private void create(RoutingContext ctx) {
-        ExperimentDocuments.Submitted doc = documents.read(ctx);
-        vertx.executeBlocking(() -> {
-                    Loaded<Experiment> loaded = documents.load(doc);
-                    Experiment experiment = loaded.value().orElseThrow(() -> new ValidationFailed(
-                            "experiment is not valid: " + loaded.problems().size() + " problem(s); the first: "
-                                    + loaded.problems().get(0).format(), loaded.problems()));
+        ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "experiment");
+        vertx.executeBlocking(() -> references.exclusively(() -> {
+                    Experiment experiment = valid(doc);
                     try {
                         StoredExperiment stored = store.create(experiment.name(), experiment.title(), doc.format(), doc.text());
                         return view(stored, experiment, false);
@@ -61,7 +62,7 @@ public final class ExperimentsApi {
                         throw ApiException.conflict("experiment '" + experiment.name()
                                 + "' already exists; delete it first or choose another name");
                     }
-                })
+                }))
                 .onSuccess(body -> {
                     ctx.response().putHeader("Location", "/api/v1/experiments/" + body.get("name"));
                     Json.reply(ctx, 201, body);
@@ -83,6 +84,35 @@ public final class ExperimentsApi {
                 })
                 .onSuccess(body -> Json.reply(ctx, 200, body))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Replaces an experiment in place (what an editor saves): same name, new document. Nothing changes
+     * unless the new document is valid and names the experiment of the path.
+     */
+    private void replace(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "experiment");
+        vertx.executeBlocking(() -> references.exclusively(() -> {
+                    store.find(name).orElseThrow(() -> missing(name));
+                    Experiment experiment = valid(doc);
+                    if (!experiment.name().equals(name)) {
+                        throw ApiException.badRequest("the document names experiment '" + experiment.name()
+                                + "' but the path names '" + name + "'; a PUT replaces the experiment at its path and "
+                                + "cannot rename it");
+                    }
+                    if (!store.replace(name, experiment.title(), doc.format(), doc.text())) {
+                        throw missing(name);
+                    }
+                    return view(store.find(name).orElseThrow(() -> missing(name)), experiment, true);
+                }))
+                .onSuccess(body -> Json.reply(ctx, 200, body))
+                .onFailure(ctx::fail);
+    }
+
+    private Experiment valid(ExperimentDocuments.Submitted doc) {
+        Loaded<Experiment> loaded = documents.load(doc);
+        return loaded.value().orElseThrow(() -> ExperimentDocuments.invalid("experiment", loaded));
     }
 
     private void delete(RoutingContext ctx) {
@@ -117,5 +147,4 @@ public final class ExperimentsApi {
         }
         return body;
     }
-
 }

@@ -10,7 +10,12 @@ public class ValidationFailed extends ApiException {
     private final List<?> problems;
 
     public ValidationFailed(String message, List<?> problems) {
-        super(400, message);
+        this(400, message, problems);
+    }
+
+    /** With another status: a 409 whose cause is other documents' problems, say. */
+    public ValidationFailed(int status, String message, List<?> problems) {
+        super(status, message);
         this.problems = List.copyOf(problems);
     }
 

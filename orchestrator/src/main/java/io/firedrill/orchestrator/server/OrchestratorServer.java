@@ -2,7 +2,10 @@ package io.firedrill.orchestrator.server;
 
 import io.firedrill.orchestrator.agents.AgentHub;
 import io.firedrill.orchestrator.agents.EnrollmentBootstrap;
+import io.firedrill.orchestrator.api.ApiDocument;
 import io.firedrill.orchestrator.api.ApiErrors;
+import io.firedrill.orchestrator.api.EstateReferences;
+import io.firedrill.orchestrator.api.EstatesApi;
 import io.firedrill.orchestrator.api.ExperimentsApi;
 import io.firedrill.orchestrator.api.HealthApi;
 import io.firedrill.orchestrator.api.RunsApi;
@@ -12,10 +15,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,15 +41,17 @@ public final class OrchestratorServer implements AutoCloseable {
     private final Vertx vertx;
     private final AgentHub hub;
     private final HttpServer http;
+    private final Router router;
     private final Duration startup;
 
-    private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, HttpServer http,
+    private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, HttpServer http, Router router,
                                Duration startup) {
         this.config = config;
         this.db = db;
         this.vertx = vertx;
         this.hub = hub;
         this.http = http;
+        this.router = router;
         this.startup = startup;
     }
 
@@ -62,7 +71,7 @@ public final class OrchestratorServer implements AutoCloseable {
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
-            return new OrchestratorServer(config, db, vertx, hub, http, startup);
+            return new OrchestratorServer(config, db, vertx, hub, http, router, startup);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close();
@@ -105,10 +114,27 @@ public final class OrchestratorServer implements AutoCloseable {
         new ApiErrors(config.bodyLimitBytes()).install(router);
         new HealthApi(clock, db.dialect().label(), () -> (int) hub.list().stream()
                 .filter(a -> a.status() == AgentStatus.ONLINE).count()).mount(router);
-        new ExperimentsApi(vertx, db.experiments()).mount(router);
+        EstateReferences references = new EstateReferences(db.experiments(), db.estates());
+        new ExperimentsApi(vertx, db.experiments(), references).mount(router);
+        new EstatesApi(vertx, db.estates(), references).mount(router);
         new RunsApi(vertx, db.runs()).mount(router);
         hub.mount(router);
+        new ApiDocument().mount(router);
         return router;
+    }
+
+    /** Every operation the API serves, as {@code "GET /api/v1/experiments/{name}"}, sorted. */
+    public List<String> routes() {
+        List<String> ops = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() == null || route.methods() == null) {
+                continue;
+            }
+            String path = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+            route.methods().forEach(m -> ops.add(m.name() + " " + path));
+        }
+        Collections.sort(ops);
+        return ops;
     }
 
     public int port() {

@@ -105,6 +105,10 @@ public final class Database implements AutoCloseable {
         return stores.runs();
     }
 
+    public EstateStore estates() {
+        return stores.estates();
+    }
+
     /** The pool, for plain JDBC users (Quartz's job store later, tests). */
     public DataSource dataSource() {
         return stores.dataSource();

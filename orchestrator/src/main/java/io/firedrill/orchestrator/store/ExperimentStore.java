@@ -14,6 +14,12 @@ public interface ExperimentStore {
     /** Every experiment, ordered by name. */
     List<StoredExperiment> list();
 
+    /**
+     * Replaces title, format and source of an existing experiment; {@code createdAt} stays,
+     * {@code updatedAt} moves. False, and nothing stored, when there is none of that name.
+     */
+    boolean replace(String name, String title, String format, String source);
+
     /** Removes it; false when there was none. */
     boolean delete(String name);
 }

@@ -37,14 +37,24 @@ final class ApiClient {
     }
 
     Reply put(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return put(path, null, body);
+    }
+
+    Reply put(String path, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
     }
 
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? null : Json.mapper().readTree(r.body());
+            boolean isJson = r.headers().firstValue("Content-Type").map(t -> t.startsWith("application/json")).orElse(false);
+            JsonNode json = isJson && !r.body().isEmpty() ? Json.mapper().readTree(r.body()) : null;
             return new Reply(r.statusCode(), r.body(), json, r);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -7,6 +7,7 @@ import io.firedrill.model.load.Source;
 import io.firedrill.orchestrator.server.OrchestratorServer;
 import io.firedrill.orchestrator.server.ServerConfig;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Creating, reading, validating and deleting experiments over HTTP, with the statuses a client relies on. */
+/** Creating, reading, replacing, validating and deleting experiments over HTTP, with the statuses a client relies on. */
 class ExperimentsApiTest {
     private static final String YAML = "application/yaml";
     private static final String BLACKOUT = Source.classpath("catalog/region-blackout.yaml").text();
@@ -121,6 +122,73 @@ class ExperimentsApiTest {
         assertThat(r.json().get("error").asText())
                 .isEqualTo("experiment 'region-blackout' already exists; delete it first or choose another name");
         assertThat(api.get("/api/v1/experiments/region-blackout").json().get("source").asText()).isEqualTo(BLACKOUT);
+    }
+
+    @Test
+    void replaceKeepsCreatedAtMovesUpdatedAtAndAnswersAsGetDoes() {
+        JsonNode created = api.post("/api/v1/experiments", YAML, BLACKOUT).json();
+        String longer = BLACKOUT.replace("title: Blackout of eu-west", "title: Longer blackout of eu-west")
+                .replace("duration: 30s", "duration: 45s");
+
+        ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout", YAML, longer);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json()).isEqualTo(api.get("/api/v1/experiments/region-blackout").json());
+        assertThat(r.json().get("title").asText()).isEqualTo("Longer blackout of eu-west");
+        assertThat(r.json().get("source").asText()).isEqualTo(longer);
+        assertThat(r.json().get("experiment").get("method").get(0).get("duration").asText()).isEqualTo("45s");
+        assertThat(r.json().get("createdAt")).isEqualTo(created.get("createdAt"));
+        assertThat(Instant.parse(r.json().get("updatedAt").asText()))
+                .isAfter(Instant.parse(created.get("updatedAt").asText()));
+    }
+
+    @Test
+    void replaceMayChangeTheFormat() throws Exception {
+        api.post("/api/v1/experiments", YAML, BLACKOUT);
+        String json = Json.mapper().writeValueAsString(new org.yaml.snakeyaml.Yaml().load(BLACKOUT));
+
+        ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout", "application/json", json);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/experiments/region-blackout").json().get("format").asText()).isEqualTo("json");
+    }
+
+    @Test
+    void replaceUnderAnotherNameGives400NamingBothAndChangesNothing() {
+        api.post("/api/v1/experiments", YAML, BLACKOUT);
+
+        ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout", YAML,
+                BLACKOUT.replaceFirst("name: region-blackout", "name: eu-blackout"));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("the document names experiment 'eu-blackout' but the path "
+                + "names 'region-blackout'; a PUT replaces the experiment at its path and cannot rename it");
+        assertThat(api.get("/api/v1/experiments/region-blackout").json().get("source").asText()).isEqualTo(BLACKOUT);
+        assertThat(api.get("/api/v1/experiments/eu-blackout").status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidReplacementGives400WithEveryProblemAndChangesNothing() {
+        api.post("/api/v1/experiments", YAML, BLACKOUT);
+        String broken = BLACKOUT.replace("fault: region-blackout", "fault: blackhole").replace("rto: 20s", "rto: -1s");
+
+        ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout?filename=edited.yaml", YAML, broken);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("experiment is not valid: 2 problem(s); the first: edited.yaml:");
+        List<String> paths = new ArrayList<>();
+        r.json().get("problems").forEach(p -> paths.add(p.get("path").asText()));
+        assertThat(paths).containsExactly("method[0].fault", "objectives.rto");
+        assertThat(api.get("/api/v1/experiments/region-blackout").json().get("source").asText()).isEqualTo(BLACKOUT);
+    }
+
+    @Test
+    void replaceOfAnUnknownExperimentGives404AndCreatesNothing() {
+        ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout", YAML, BLACKOUT);
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isEqualTo("no experiment named 'region-blackout'");
+        assertThat(api.get("/api/v1/experiments").json()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ abstract class DatabaseContract extends StoreContract {
         reopen();
         reopen();
 
-        assertThat(before).extracting(row -> row.get("version")).containsExactly("1");
+        assertThat(before).extracting(row -> row.get("version")).containsExactly("1", "2");
         assertThat(appliedMigrations()).isEqualTo(before);
     }
 
@@ -28,12 +28,14 @@ abstract class DatabaseContract extends StoreContract {
         AgentRecord agent = new AgentRecord("eu-west", "a-1", "0.1.0", List.of("latency"), AgentStatus.ONLINE,
                 "connected", null, NOW_IN_MICROS, NOW_IN_MICROS, 5L, 1L);
         db.agents().save(agent);
+        StoredEstate estate = db.estates().create("payments-prod", "yaml", "name: payments-prod\n");
 
         reopen();
 
         assertThat(db.experiments().find("eu-blackout")).contains(experiment);
         assertThat(db.enrollments().verify("eu-west", token)).isTrue();
         assertThat(db.agents().find("eu-west")).contains(agent);
+        assertThat(db.estates().find("payments-prod")).contains(estate);
     }
 
     @Test

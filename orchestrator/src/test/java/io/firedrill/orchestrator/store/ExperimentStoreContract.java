@@ -3,6 +3,10 @@ package io.firedrill.orchestrator.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,36 @@ abstract class ExperimentStoreContract extends StoreContract {
         assertThat(db.experiments().delete("eu-blackout")).isFalse();
         assertThat(db.experiments().find("eu-blackout")).isEmpty();
         assertThat(db.experiments().list()).isEmpty();
+    }
+
+    @Test
+    void replaceKeepsCreatedAtAndMovesUpdatedAt() {
+        db.experiments().create("eu-blackout", "Blackout of eu-west", "yaml", SOURCE);
+        Instant later = NOW.plusSeconds(90);
+        Database laterDb = reopen(Clock.fixed(later, ZoneOffset.UTC));
+
+        assertThat(laterDb.experiments().replace("eu-blackout", "Longer blackout", "json", "{}")).isTrue();
+
+        assertThat(laterDb.experiments().find("eu-blackout")).contains(new StoredExperiment("eu-blackout",
+                "Longer blackout", "json", "{}", NOW_IN_MICROS, later.truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Test
+    void replaceCanClearTheTitle() {
+        db.experiments().create("eu-blackout", "Blackout of eu-west", "yaml", SOURCE);
+
+        assertThat(db.experiments().replace("eu-blackout", null, "yaml", SOURCE)).isTrue();
+
+        assertThat(db.experiments().find("eu-blackout")).get().extracting(StoredExperiment::title).isNull();
+    }
+
+    @Test
+    void replaceOfAnUnknownNameIsFalseAndStoresNothing() {
+        StoredExperiment other = db.experiments().create("other", "t", "yaml", SOURCE);
+
+        assertThat(db.experiments().replace("eu-blackout", "t", "yaml", SOURCE)).isFalse();
+
+        assertThat(db.experiments().list()).containsExactly(other);
     }
 
     @Test

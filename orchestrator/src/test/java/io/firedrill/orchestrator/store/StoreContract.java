@@ -52,8 +52,13 @@ abstract class StoreContract {
 
     /** Closes and opens the same database again, as an orchestrator restart does. */
     Database reopen() {
+        return reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The same, with another clock: how a test lets time pass between two writes. */
+    Database reopen(Clock clock) {
         db.close();
-        db = Database.open(config, Clock.fixed(NOW, ZoneOffset.UTC));
+        db = Database.open(config, clock);
         return db;
     }
 

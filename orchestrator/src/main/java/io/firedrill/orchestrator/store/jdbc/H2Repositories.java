@@ -28,4 +28,8 @@ final class H2Repositories {
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
     interface Runs extends RunRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Estates extends EstateRepository {}
 }

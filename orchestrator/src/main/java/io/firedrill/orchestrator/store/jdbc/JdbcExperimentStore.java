@@ -56,6 +56,14 @@ final class JdbcExperimentStore implements ExperimentStore {
     }
 
     @Override
+    public boolean replace(String name, String title, String format, String source) {
+        Arguments.requireText(name, "experiment name", 200);
+        Arguments.requireText(format, "experiment format", 16);
+        Objects.requireNonNull(source, "experiment source is required");
+        return repository.update(name, title, format, source, Arguments.now(clock)) > 0;
+    }
+
+    @Override
     public boolean delete(String name) {
         return repository.deleteByName(name) > 0;
     }

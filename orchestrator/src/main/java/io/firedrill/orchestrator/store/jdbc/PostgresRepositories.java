@@ -28,4 +28,8 @@ final class PostgresRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
     interface Runs extends RunRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Estates extends EstateRepository {}
 }

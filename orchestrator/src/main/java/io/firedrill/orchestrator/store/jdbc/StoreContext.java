@@ -4,6 +4,7 @@ import io.firedrill.orchestrator.store.AgentStore;
 import io.firedrill.orchestrator.store.DbConfig;
 import io.firedrill.orchestrator.store.DbDialect;
 import io.firedrill.orchestrator.store.EnrollmentStore;
+import io.firedrill.orchestrator.store.EstateStore;
 import io.firedrill.orchestrator.store.ExperimentStore;
 import io.firedrill.orchestrator.store.RunStore;
 import io.micronaut.context.ApplicationContext;
@@ -29,6 +30,7 @@ public final class StoreContext implements AutoCloseable {
     private final AgentStore agents;
     private final EnrollmentStore enrollments;
     private final RunStore runs;
+    private final EstateStore estates;
 
     private StoreContext(ApplicationContext context) {
         this.context = context;
@@ -39,6 +41,7 @@ public final class StoreContext implements AutoCloseable {
         this.agents = context.getBean(AgentStore.class);
         this.enrollments = context.getBean(EnrollmentStore.class);
         this.runs = context.getBean(RunStore.class);
+        this.estates = context.getBean(EstateStore.class);
     }
 
     /** Starts the context; the pool opens its first connection here, so a bad URL or password fails here. */
@@ -97,6 +100,10 @@ public final class StoreContext implements AutoCloseable {
 
     public RunStore runs() {
         return runs;
+    }
+
+    public EstateStore estates() {
+        return estates;
     }
 
     /** Closes the pool and with it every connection. */

@@ -27,6 +27,8 @@
  *
  * <p>Writes that replace a row (agent save, token rotation) run "exists ? update : insert" in one
  * transaction and retry once on a unique violation, which only a concurrent first insert can cause.
+ * Replacing an experiment or an estate is one partial {@code UPDATE} by name instead: it never
+ * inserts, its row count says whether the row existed, and {@code created_at} is not among its columns.
  * Times are truncated to microseconds, the precision both databases keep.
  */
 package io.firedrill.orchestrator.store.jdbc;
