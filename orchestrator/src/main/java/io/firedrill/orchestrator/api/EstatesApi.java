@@ -65,14 +65,7 @@ public final class EstatesApi {
 
     private void validate(RoutingContext ctx) {
         ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "estate");
-        vertx.executeBlocking(() -> documents.loadEstate(doc))
-                .onSuccess(loaded -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("valid", loaded.ok());
-                    body.put("problems", loaded.problems());
-                    Json.reply(ctx, 200, body);
-                })
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> ExperimentDocuments.validation(documents.loadEstate(doc)));
     }
 
     private void create(RoutingContext ctx) {
@@ -102,27 +95,23 @@ public final class EstatesApi {
 
     /** Built-in and registered estates together, by name, each with its region names. */
     private void list(RoutingContext ctx) {
-        vertx.executeBlocking(() -> {
-                    List<Entry> entries = new ArrayList<>();
-                    BuiltInEstates.all().forEach((n, source) -> entries.add(Entry.builtIn(n, source)));
-                    store.list().forEach(s -> entries.add(Entry.of(s)));
-                    entries.sort(Comparator.comparing(Entry::name));
-                    return entries.stream().map(e -> view(e, model(e), false)).toList();
-                })
-                .onSuccess(list -> Json.reply(ctx, 200, list))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> {
+            List<Entry> entries = new ArrayList<>();
+            BuiltInEstates.all().forEach((n, source) -> entries.add(Entry.builtIn(n, source)));
+            store.list().forEach(s -> entries.add(Entry.of(s)));
+            entries.sort(Comparator.comparing(Entry::name));
+            return entries.stream().map(e -> view(e, model(e), false)).toList();
+        });
     }
 
     private void get(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        vertx.executeBlocking(() -> {
-                    Entry entry = find(name);
-                    Map<String, Object> body = view(entry, model(entry), true);
-                    body.put("usedBy", references.usersOf(name));
-                    return body;
-                })
-                .onSuccess(body -> Json.reply(ctx, 200, body))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> {
+            Entry entry = find(name);
+            Map<String, Object> body = view(entry, model(entry), true);
+            body.put("usedBy", references.usersOf(name));
+            return body;
+        });
     }
 
     /**
@@ -133,50 +122,37 @@ public final class EstatesApi {
         String name = ctx.pathParam("name");
         refuseBuiltIn(name);
         ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "estate");
-        vertx.executeBlocking(() -> references.exclusively(() -> {
-                    store.find(name).orElseThrow(() -> missing(name));
-                    Estate estate = valid(doc);
-                    if (!estate.name().equals(name)) {
-                        throw ApiException.badRequest("the document names estate '" + estate.name() + "' but the path names '"
-                                + name + "'; a PUT replaces the estate at its path and cannot rename it");
-                    }
-                    Map<String, List<Problem>> broken =
-                            references.brokenBy(name, Source.text(name + "." + doc.format(), doc.text()));
-                    if (!broken.isEmpty()) {
-                        throw wouldBreak(name, broken);
-                    }
-                    if (!store.replace(name, doc.format(), doc.text())) {
-                        throw missing(name);
-                    }
-                    Entry replaced = Entry.of(store.find(name).orElseThrow(() -> missing(name)));
-                    Map<String, Object> body = view(replaced, estate, true);
-                    body.put("usedBy", references.usersOf(name));
-                    return body;
-                }))
-                .onSuccess(body -> Json.reply(ctx, 200, body))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> references.exclusively(() -> {
+            store.find(name).orElseThrow(() -> missing(name));
+            Estate estate = valid(doc);
+            ExperimentDocuments.requireSameName("estate", estate.name(), name);
+            Map<String, List<Problem>> broken =
+                    references.brokenBy(name, Source.text(name + "." + doc.format(), doc.text()));
+            if (!broken.isEmpty()) {
+                throw wouldBreak(name, broken);
+            }
+            if (!store.replace(name, doc.format(), doc.text())) {
+                throw missing(name);
+            }
+            Entry replaced = Entry.of(store.find(name).orElseThrow(() -> missing(name)));
+            Map<String, Object> body = view(replaced, estate, true);
+            body.put("usedBy", references.usersOf(name));
+            return body;
+        }));
     }
 
     private void delete(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         refuseBuiltIn(name);
-        vertx.executeBlocking(() -> references.exclusively(() -> {
-                    store.find(name).orElseThrow(() -> missing(name));
-                    List<String> users = references.usersOf(name);
-                    if (!users.isEmpty()) {
-                        throw ApiException.conflict("estate '" + name + "' is used by experiments "
-                                + String.join(", ", users) + "; delete or change them first");
-                    }
-                    return store.delete(name);
-                }))
-                .onSuccess(deleted -> {
-                    if (deleted) {
-                        ctx.response().setStatusCode(204).end();
-                    } else {
-                        ctx.fail(missing(name));
-                    }
-                })
-                .onFailure(ctx::fail);
+        Json.replyDeleted(vertx, ctx, () -> references.exclusively(() -> {
+            store.find(name).orElseThrow(() -> missing(name));
+            List<String> users = references.usersOf(name);
+            if (!users.isEmpty()) {
+                throw ApiException.conflict("estate '" + name + "' is used by experiments "
+                        + String.join(", ", users) + "; delete or change them first");
+            }
+            return store.delete(name);
+        }), () -> missing(name));
     }
 
     private Estate valid(ExperimentDocuments.Submitted doc) {

@@ -11,7 +11,9 @@ import io.firedrill.model.load.Source;
 import io.firedrill.orchestrator.store.StoredEstate;
 import io.firedrill.orchestrator.store.StoredExperiment;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -84,6 +86,22 @@ final class ExperimentDocuments {
     }
 
     /** The 400 for a document with problems: a summary naming the first, and every problem. */
+    /** The answer to a validate call: 200 whether or not the document is valid; it is a question, not a write. */
+    static Map<String, Object> validation(Loaded<?> loaded) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("valid", loaded.ok());
+        body.put("problems", loaded.problems());
+        return body;
+    }
+
+    /** A PUT replaces what is at its path; a document naming something else would be a rename in disguise. */
+    static void requireSameName(String kind, String inDocument, String inPath) {
+        if (!inDocument.equals(inPath)) {
+            throw ApiException.badRequest("the document names " + kind + " '" + inDocument + "' but the path names '"
+                    + inPath + "'; a PUT replaces the " + kind + " at its path and cannot rename it");
+        }
+    }
+
     static ValidationFailed invalid(String kind, Loaded<?> loaded) {
         return new ValidationFailed(kind + " is not valid: " + loaded.problems().size() + " problem(s); the first: "
                 + loaded.problems().get(0).format(), loaded.problems());

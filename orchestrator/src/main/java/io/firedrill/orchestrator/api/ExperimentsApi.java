@@ -41,14 +41,7 @@ public final class ExperimentsApi {
 
     private void validate(RoutingContext ctx) {
         ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "experiment");
-        vertx.executeBlocking(() -> documents.load(doc))
-                .onSuccess(loaded -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("valid", loaded.ok());
-                    body.put("problems", loaded.problems());
-                    Json.reply(ctx, 200, body);
-                })
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> ExperimentDocuments.validation(documents.load(doc)));
     }
 
     private void create(RoutingContext ctx) {
@@ -71,19 +64,15 @@ public final class ExperimentsApi {
     }
 
     private void list(RoutingContext ctx) {
-        vertx.executeBlocking(() -> store.list().stream().map(s -> view(s, null, false)).toList())
-                .onSuccess(list -> Json.reply(ctx, 200, list))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> store.list().stream().map(s -> view(s, null, false)).toList());
     }
 
     private void get(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        vertx.executeBlocking(() -> {
-                    StoredExperiment stored = store.find(name).orElseThrow(() -> missing(name));
-                    return view(stored, documents.reload(stored).value().orElse(null), true);
-                })
-                .onSuccess(body -> Json.reply(ctx, 200, body))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> {
+            StoredExperiment stored = store.find(name).orElseThrow(() -> missing(name));
+            return view(stored, documents.reload(stored).value().orElse(null), true);
+        });
     }
 
     /**
@@ -93,21 +82,15 @@ public final class ExperimentsApi {
     private void replace(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         ExperimentDocuments.Submitted doc = ExperimentDocuments.read(ctx, "experiment");
-        vertx.executeBlocking(() -> references.exclusively(() -> {
-                    store.find(name).orElseThrow(() -> missing(name));
-                    Experiment experiment = valid(doc);
-                    if (!experiment.name().equals(name)) {
-                        throw ApiException.badRequest("the document names experiment '" + experiment.name()
-                                + "' but the path names '" + name + "'; a PUT replaces the experiment at its path and "
-                                + "cannot rename it");
-                    }
-                    if (!store.replace(name, experiment.title(), doc.format(), doc.text())) {
-                        throw missing(name);
-                    }
-                    return view(store.find(name).orElseThrow(() -> missing(name)), experiment, true);
-                }))
-                .onSuccess(body -> Json.reply(ctx, 200, body))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, () -> references.exclusively(() -> {
+            store.find(name).orElseThrow(() -> missing(name));
+            Experiment experiment = valid(doc);
+            ExperimentDocuments.requireSameName("experiment", experiment.name(), name);
+            if (!store.replace(name, experiment.title(), doc.format(), doc.text())) {
+                throw missing(name);
+            }
+            return view(store.find(name).orElseThrow(() -> missing(name)), experiment, true);
+        }));
     }
 
     private Experiment valid(ExperimentDocuments.Submitted doc) {
@@ -117,15 +100,7 @@ public final class ExperimentsApi {
 
     private void delete(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        vertx.executeBlocking(() -> store.delete(name))
-                .onSuccess(deleted -> {
-                    if (deleted) {
-                        ctx.response().setStatusCode(204).end();
-                    } else {
-                        ctx.fail(missing(name));
-                    }
-                })
-                .onFailure(ctx::fail);
+        Json.replyDeleted(vertx, ctx, () -> store.delete(name), () -> missing(name));
     }
 
     private static ApiException missing(String name) {

@@ -21,17 +21,12 @@ public final class RunsApi {
     }
 
     private void list(RoutingContext ctx) {
-        vertx.executeBlocking(runs::list)
-                .onSuccess(list -> Json.reply(ctx, 200, list))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200, runs::list);
     }
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> runs.find(id))
-                .onSuccess(run -> run.ifPresentOrElse(
-                        r -> Json.reply(ctx, 200, r),
-                        () -> ctx.fail(ApiException.notFound("no run with id '" + id + "'"))))
-                .onFailure(ctx::fail);
+        Json.replyFrom(vertx, ctx, 200,
+                () -> runs.find(id).orElseThrow(() -> ApiException.notFound("no run with id '" + id + "'")));
     }
 }

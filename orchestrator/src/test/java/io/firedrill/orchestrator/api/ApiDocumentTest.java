@@ -2,37 +2,15 @@ package io.firedrill.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firedrill.orchestrator.server.OrchestratorServer;
-import io.firedrill.orchestrator.server.ServerConfig;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** The served API description lists exactly the operations the server mounts. */
-class ApiDocumentTest {
+class ApiDocumentTest extends RunningServer {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-
-    @TempDir
-    static Path dataDir;
-    static OrchestratorServer server;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OrchestratorServer.start(ServerConfig.defaults(dataDir).withPort(0));
-        api = new ApiClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void describesEveryMountedOperationAndNoOther() {

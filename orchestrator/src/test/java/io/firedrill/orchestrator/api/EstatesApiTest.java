@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firedrill.model.load.Source;
-import io.firedrill.orchestrator.server.OrchestratorServer;
-import io.firedrill.orchestrator.server.ServerConfig;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registering estates and pointing experiments at them by name, over HTTP: the estate is a copy of the
  * catalog's reference estate named {@code payments-prod}, with eu-west renamed eu-central.
  */
-class EstatesApiTest {
+class EstatesApiTest extends RunningServer {
     private static final String YAML = "application/yaml";
     private static final String PAYMENTS = Source.classpath("catalog/reference-estate.yaml").text()
             .replace("name: reference\n", "name: payments-prod\n")
@@ -30,22 +24,6 @@ class EstatesApiTest {
             .replace("name: region-blackout ", "name: payments-blackout ")
             .replace("estate: reference-estate.yaml", "estate: payments-prod")
             .replace("eu-west", "eu-central");
-
-    @TempDir
-    static Path dataDir;
-    static OrchestratorServer server;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OrchestratorServer.start(ServerConfig.defaults(dataDir).withPort(0));
-        api = new ApiClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void clean() {

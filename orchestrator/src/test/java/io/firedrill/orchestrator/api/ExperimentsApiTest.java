@@ -4,38 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firedrill.model.load.Source;
-import io.firedrill.orchestrator.server.OrchestratorServer;
-import io.firedrill.orchestrator.server.ServerConfig;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Creating, reading, replacing, validating and deleting experiments over HTTP, with the statuses a client relies on. */
-class ExperimentsApiTest {
+class ExperimentsApiTest extends RunningServer {
     private static final String YAML = "application/yaml";
     private static final String BLACKOUT = Source.classpath("catalog/region-blackout.yaml").text();
-
-    @TempDir
-    static Path dataDir;
-    static OrchestratorServer server;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OrchestratorServer.start(ServerConfig.defaults(dataDir).withPort(0));
-        api = new ApiClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void clean() {
