@@ -7,4 +7,5 @@ package io.firedrill.wire;
  * <p>All times are microseconds since the Unix epoch on the clock of the side that took them.
  */
 public sealed interface Message
-        permits Hello, Welcome, Heartbeat, TimeSyncRequest, TimeSyncReply, ProtocolError {}
+        permits Hello, Welcome, Heartbeat, TimeSyncRequest, TimeSyncReply, ProtocolError, FaultApply, FaultRevert,
+                LeaseRenew, FaultReport {}

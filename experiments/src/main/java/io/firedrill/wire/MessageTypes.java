@@ -31,6 +31,10 @@ public final class MessageTypes {
         m.put("time-sync-request", TimeSyncRequest.class);
         m.put("time-sync-reply", TimeSyncReply.class);
         m.put("error", ProtocolError.class);
+        m.put("fault-apply", FaultApply.class);
+        m.put("fault-revert", FaultRevert.class);
+        m.put("lease-renew", LeaseRenew.class);
+        m.put("fault-report", FaultReport.class);
         return new MessageTypes(m);
     }
 

@@ -3,6 +3,7 @@ package io.firedrill.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,37 @@ class WireCodecTest {
                 new Heartbeat(7, 1_732_670_000_123_456L),
                 new TimeSyncRequest(3, 1_732_670_000_000_001L),
                 new TimeSyncReply(3, 1_732_670_000_000_001L, 1_732_670_000_250_100L, 1_732_670_000_250_140L),
-                new ProtocolError("unknown-type", "unknown message type 'x'", "o-4"));
+                new ProtocolError("unknown-type", "unknown message type 'x'", "o-4"),
+                new FaultApply("c-1", "f-1", "latency", 15_000, List.of(new LinkAction("users->eu-west",
+                        "127.0.0.1:18201", "127.0.0.1:18101", false,
+                        List.of(new ToxicAction("latency", "downstream", 1.0, Map.of("latency", 200L, "jitter", 0L))))),
+                        null),
+                new FaultApply("c-2", "f-2", "process-kill", 15_000, List.of(),
+                        new HostAction("process-kill", "app", "SIGKILL")),
+                new FaultRevert("c-3", "f-1", "by hand"),
+                new LeaseRenew(List.of("f-1", "f-2"), 15_000),
+                new FaultReport("c-1", "f-1", "applied", 1_732_670_000_123_456L, "1 toxic on 1 link"),
+                new FaultReport(null, "f-1", "reverted", 1_732_670_000_123_456L, "lease expired"));
+    }
+
+    @Test
+    void refusesAFaultWithNothingToApply() {
+        String frame = "{\"v\":1,\"type\":\"fault-apply\",\"id\":\"o-1\",\"commandId\":\"c\",\"faultId\":\"f\","
+                + "\"fault\":\"latency\",\"leaseMillis\":1000,\"links\":[],\"host\":null}";
+
+        assertThat(codec.decode(frame)).isInstanceOfSatisfying(DecodeError.class,
+                e -> assertThat(e.message()).contains("nothing to apply"));
+    }
+
+    @Test
+    void refusesAToxicOnAStreamThatDoesNotExist() {
+        String frame = "{\"v\":1,\"type\":\"fault-apply\",\"id\":\"o-1\",\"commandId\":\"c\",\"faultId\":\"f\","
+                + "\"fault\":\"latency\",\"leaseMillis\":1000,\"host\":null,\"links\":[{\"link\":\"l\","
+                + "\"listen\":\"127.0.0.1:1\",\"upstream\":\"127.0.0.1:2\",\"cut\":false,\"toxics\":[{\"type\":\"latency\","
+                + "\"stream\":\"sideways\",\"toxicity\":1.0,\"attributes\":{}}]}]}";
+
+        assertThat(codec.decode(frame)).isInstanceOfSatisfying(DecodeError.class,
+                e -> assertThat(e.message()).contains("'stream' must be upstream or downstream, was sideways"));
     }
 
     @ParameterizedTest
@@ -61,11 +92,11 @@ class WireCodecTest {
 
     @Test
     void listsTheKnownTypesWhenTheTypeIsUnknown() {
-        DecodeError error = (DecodeError) codec.decode("{\"v\":1,\"type\":\"fault-apply\",\"id\":\"o-9\"}");
+        DecodeError error = (DecodeError) codec.decode("{\"v\":1,\"type\":\"chaos-monkey\",\"id\":\"o-9\"}");
 
         assertThat(error.code()).isEqualTo(DecodeError.Code.UNKNOWN_TYPE);
-        assertThat(error.message()).isEqualTo("unknown message type 'fault-apply'; known types: "
-                + "error, heartbeat, hello, time-sync-reply, time-sync-request, welcome");
+        assertThat(error.message()).isEqualTo("unknown message type 'chaos-monkey'; known types: error, fault-apply, "
+                + "fault-report, fault-revert, heartbeat, hello, lease-renew, time-sync-reply, time-sync-request, welcome");
         assertThat(error.id()).isEqualTo("o-9");
     }
 

@@ -1,6 +1,7 @@
 package io.firedrill.model.load;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,12 @@ public final class Catalog {
     /** The built-in estates. */
     public static List<Source> estates() {
         return ESTATES.stream().map(f -> Source.classpath(FOLDER + "/" + f)).toList();
+    }
+
+    /** A built-in estate by file name, with or without {@code .yaml} ({@code reference-estate.yaml}). */
+    public static Optional<Source> estate(String fileName) {
+        String file = fileName.endsWith(".yaml") ? fileName : fileName + ".yaml";
+        return ESTATES.contains(file) ? Optional.of(Source.classpath(FOLDER + "/" + file)) : Optional.empty();
     }
 
     /** Every file of the catalog, estates first. */

@@ -1,6 +1,7 @@
 package io.firedrill.model.load;
 
 import io.firedrill.model.DataStore;
+import io.firedrill.model.Estate;
 import io.firedrill.model.Link;
 import io.firedrill.model.Region;
 import io.firedrill.model.Service;
@@ -41,6 +42,30 @@ final class EstateIndex {
     /** For an estate that could not be read at all: every reference passes, nothing more is known. */
     static EstateIndex unknown() {
         return new EstateIndex(true);
+    }
+
+    /** The names of an estate already read (a registered or built-in one), to check references against. */
+    static EstateIndex of(Estate estate) {
+        EstateIndex index = empty();
+        for (Region r : estate.regions()) {
+            index.regions.add(r.name());
+            index.agents.add(r.agent());
+            index.regionByName.put(r.name(), r);
+        }
+        for (Service s : estate.services()) {
+            index.services.add(s.name());
+            index.serviceByName.put(s.name(), s);
+        }
+        for (DataStore d : estate.dataStores()) {
+            index.dataStores.add(d.name());
+            index.storeByName.put(d.name(), d);
+        }
+        for (Link l : estate.links()) {
+            index.links.add(l.name());
+            index.linkByName.put(l.name(), l);
+        }
+        index.frontDoor = estate.frontDoor();
+        return index;
     }
 
     boolean known() {

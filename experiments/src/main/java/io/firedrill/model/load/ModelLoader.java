@@ -3,6 +3,7 @@ package io.firedrill.model.load;
 import io.firedrill.model.Document;
 import io.firedrill.model.Estate;
 import io.firedrill.model.Experiment;
+import io.firedrill.model.FaultOrder;
 import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -42,6 +43,20 @@ public final class ModelLoader {
     /** Loads an estate; a document of another kind is a problem. */
     public Loaded<Estate> loadEstate(Source source) {
         return load(source, Optional.of(Document.Kind.ESTATE)).map(Estate.class::cast);
+    }
+
+    /**
+     * Loads a fault to apply by hand ({@code fault}, {@code target}, optional {@code duration} and
+     * {@code lease}), its references checked against {@code estate}.
+     */
+    public Loaded<FaultOrder> loadFault(Source source, Estate estate) {
+        Problems problems = new Problems();
+        Optional<FaultOrder> order = YamlText.compose(source, problems).flatMap(root ->
+                new FaultOrderReader(EstateIndex.of(estate)).read(new YamlNode(source.name(), problems, root, "")));
+        if (problems.isEmpty() && order.isEmpty()) {
+            throw new IllegalStateException("no fault and no problem for " + source.name());
+        }
+        return problems.isEmpty() ? Loaded.of(order.get()) : Loaded.failed(problems.sorted());
     }
 
     private Loaded<Object> load(Source source, Optional<Document.Kind> expected) {

@@ -39,6 +39,11 @@ final class Names {
         return true;
     }
 
+    /** Records a name known from an estate already read, which has no position in this document. */
+    void add(String name) {
+        lines.putIfAbsent(name, 0);
+    }
+
     boolean has(String name) {
         return open || lines.containsKey(name);
     }
