@@ -32,7 +32,7 @@ class FiredrillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "server", "agent", "validate", "version"})
+    @ValueSource(strings = {"demo", "server", "agent", "proxy", "validate", "version"})
     void everyCommandHasHelpWithExamples(String command) {
         Result r = run(command, "--help");
         assertThat(r.exit()).isZero();
