@@ -2,21 +2,30 @@ package io.firedrill.agent;
 
 import io.firedrill.agent.control.ChannelStatus;
 import io.firedrill.agent.control.ControlChannel;
+import io.firedrill.agent.fault.FaultSettings;
+import io.firedrill.agent.fault.Faults;
 import io.firedrill.wire.Welcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A regional agent: owns its features and starts and stops them together. The caller owns the
  * {@link Vertx} instance and closes it after {@link #stop()}.
  */
 public final class Agent {
+    private static final Logger log = LoggerFactory.getLogger(Agent.class);
     private final AgentConfig config;
     private final ControlChannel control;
+    private final Faults faults;
 
     /** @param clock the agent's clock; every time it reports comes from it */
     public Agent(Vertx vertx, AgentConfig config, Clock clock) {
@@ -24,8 +33,25 @@ public final class Agent {
     }
 
     public Agent(Vertx vertx, AgentConfig config, Clock clock, Random random) {
-        this.config = config;
-        this.control = new ControlChannel(vertx, config, clock, random);
+        this(vertx, config, clock, random, Optional.empty());
+    }
+
+    /** @param faults how to carry out faults; empty for an agent that only keeps the control channel */
+    public Agent(Vertx vertx, AgentConfig config, Clock clock, Random random, Optional<FaultSettings> faults) {
+        this.config = faults.isPresent() ? config.withCapabilities(capabilities(config, faults.get())) : config;
+        this.control = new ControlChannel(vertx, this.config, clock, random);
+        this.faults = faults.map(f -> new Faults(vertx, f, clock, config.region())).orElse(null);
+        if (this.faults != null) {
+            control.onCommand(this.faults::handle);
+        }
+    }
+
+    private static List<String> capabilities(AgentConfig config, FaultSettings settings) {
+        List<String> all = new ArrayList<>(config.capabilities());
+        all.addAll(Faults.CAPABILITIES);
+        settings.hostTargets().processes().keySet().forEach(p -> all.add("process-kill:" + p));
+        settings.hostTargets().commands().keySet().forEach(c -> all.add("command:" + c));
+        return all;
     }
 
     public AgentConfig config() {
@@ -38,14 +64,33 @@ public final class Agent {
         return this;
     }
 
-    /** Starts connecting; completes at once, the connection comes (and comes back) in the background. */
+    /**
+     * Starts the fault feature (proxy server, clean slate, links), then connecting; the connection comes (and
+     * comes back) in the background.
+     */
     public Future<Void> start() {
-        return control.start();
+        if (faults == null) {
+            return control.start();
+        }
+        return faults.start(control::send).compose(v -> control.start());
     }
 
-    /** Disconnects cleanly and stops retrying. */
+    /** Reverts every fault it holds, then disconnects cleanly and stops retrying. */
     public Future<Void> stop() {
-        return control.stop();
+        if (faults == null) {
+            return control.stop();
+        }
+        return faults.stop("agent stopping").transform(ar -> {
+            if (ar.failed()) {
+                log.error("region {}: reverting faults on stop failed: {}", config.region(), ar.cause().toString());
+            }
+            return control.stop();
+        });
+    }
+
+    /** The fault feature, when the agent has one. */
+    public Optional<Faults> faults() {
+        return Optional.ofNullable(faults);
     }
 
     public ChannelStatus status() {

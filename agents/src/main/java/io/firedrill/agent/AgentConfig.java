@@ -102,6 +102,11 @@ public record AgentConfig(
                 agentId, name, version, capabilities);
     }
 
+    public AgentConfig withCapabilities(List<String> newCapabilities) {
+        return new AgentConfig(region, orchestrator, token, heartbeatInterval, reconnectMin, reconnectMax,
+                orchestratorSilenceLimit, agentId, name, version, newCapabilities);
+    }
+
     public AgentConfig withName(String newName) {
         return new AgentConfig(region, orchestrator, token, heartbeatInterval, reconnectMin, reconnectMax,
                 orchestratorSilenceLimit, agentId, newName, version, capabilities);

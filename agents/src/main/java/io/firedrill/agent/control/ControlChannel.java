@@ -5,7 +5,10 @@ import io.firedrill.wire.DecodeError;
 import io.firedrill.wire.Decoded;
 import io.firedrill.wire.Envelope;
 import io.firedrill.wire.Hello;
+import io.firedrill.wire.FaultApply;
+import io.firedrill.wire.FaultRevert;
 import io.firedrill.wire.Heartbeat;
+import io.firedrill.wire.LeaseRenew;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.Micros;
 import io.firedrill.wire.ProtocolError;
@@ -23,6 +26,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ControlChannel {
     private static final Logger log = LoggerFactory.getLogger(ControlChannel.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+    private static final int OUTBOX_LIMIT = 1024;
 
     private final Vertx vertx;
     private final AgentConfig config;
@@ -47,6 +52,10 @@ public final class ControlChannel {
     private final WireCodec codec = new WireCodec();
     private final ConnectTarget target;
     private final List<Consumer<Welcome>> welcomeListeners = new CopyOnWriteArrayList<>();
+    /** Reports written while no connection is up, sent after the next welcome; the oldest go first when full. */
+    private final ArrayDeque<Message> outbox = new ArrayDeque<>();
+    private volatile Consumer<Message> commandHandler = m -> { };
+    private boolean welcomed;
     private volatile ChannelStatus status = new ChannelStatus(ChannelStatus.State.NEW, 0, null, null, 0);
 
     private Context context;
@@ -76,6 +85,35 @@ public final class ControlChannel {
     /** Called on the event loop each time the orchestrator welcomes this agent (also after reconnects). */
     public void onWelcome(Consumer<Welcome> listener) {
         welcomeListeners.add(listener);
+    }
+
+    /**
+     * Receives the orchestrator's commands (fault apply and revert, lease renewals) on the event loop; the
+     * channel answers every other kind itself.
+     */
+    public void onCommand(Consumer<Message> handler) {
+        commandHandler = handler;
+    }
+
+    /**
+     * Sends a message from any thread. While no connection is welcomed it waits in a bounded outbox and goes
+     * out after the next welcome, so a report of a lease that expired offline still reaches the orchestrator.
+     */
+    public void send(Message message) {
+        Context ctx = context;
+        if (ctx == null) {
+            return;
+        }
+        ctx.runOnContext(v -> {
+            if (current != null && welcomed) {
+                send(current, message);
+                return;
+            }
+            if (outbox.size() == OUTBOX_LIMIT) {
+                log.warn("region {}: outbox full while disconnected, dropping {}", config.region(), outbox.poll());
+            }
+            outbox.add(message);
+        });
     }
 
     public ChannelStatus status() {
@@ -133,6 +171,7 @@ public final class ControlChannel {
         updateStatus(ChannelStatus.State.CONNECTING, status.lastFailure());
         ClientWebSocket ws = client.webSocket();
         current = ws;
+        welcomed = false;
         // Handlers go on before connect() so that no frame sent right after the upgrade is missed.
         // The frame handler sees every frame (text, ping, pong, close) before the text handler gets the message.
         ws.frameHandler(frame -> heardFrom(ws));
@@ -218,6 +257,8 @@ public final class ControlChannel {
             send(ws, new TimeSyncReply(request.seq(), request.t1Micros(), receivedMicros, Micros.now(clock)));
         } else if (message instanceof Welcome welcome) {
             welcomed(ws, welcome);
+        } else if (message instanceof FaultApply || message instanceof FaultRevert || message instanceof LeaseRenew) {
+            commandHandler.accept(message);
         } else if (message instanceof ProtocolError error) {
             // Never answered: two peers replying to each other's errors would loop.
             log.warn("orchestrator rejected frame {} of agent {}: {} ({})",
@@ -242,6 +283,10 @@ public final class ControlChannel {
         String tooShort = silenceLimitTooShort(config.orchestratorSilenceLimit(), welcome.syncIntervalMillis());
         if (tooShort != null) {
             log.warn("region {}: {}", config.region(), tooShort);
+        }
+        welcomed = true;
+        while (!outbox.isEmpty()) {
+            send(ws, outbox.poll());
         }
         welcomeListeners.forEach(l -> l.accept(welcome));
     }

@@ -105,13 +105,13 @@ class ControlChannelTest {
         startChannel(Clock.systemUTC());
         orchestrator.next(Hello.class, WAIT);
 
-        orchestrator.sendRaw("{\"v\":1,\"type\":\"fault-apply\",\"id\":\"o-77\"}");
+        orchestrator.sendRaw("{\"v\":1,\"type\":\"self-destruct\",\"id\":\"o-77\"}");
         ProtocolError error = orchestrator.next(ProtocolError.class, WAIT);
         orchestrator.send(new TimeSyncRequest(2, Micros.now(Clock.systemUTC())));
 
         assertThat(error.code()).isEqualTo("unknown-type");
         assertThat(error.inReplyTo()).isEqualTo("o-77");
-        assertThat(error.message()).startsWith("unknown message type 'fault-apply'; known types: ");
+        assertThat(error.message()).startsWith("unknown message type 'self-destruct'; known types: ");
         assertThat(orchestrator.next(TimeSyncReply.class, WAIT).seq()).isEqualTo(2);
         assertThat(orchestrator.connections.get()).isEqualTo(1);
     }
