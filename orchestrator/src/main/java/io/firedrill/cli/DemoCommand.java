@@ -1,7 +1,9 @@
 package io.firedrill.cli;
 
+import io.firedrill.agent.proxy.ProxyVertx;
 import io.firedrill.agent.Agent;
 import io.firedrill.agent.AgentConfig;
+import io.firedrill.agent.fault.FaultSettings;
 import io.firedrill.build.BuildInfo;
 import io.firedrill.model.Estate;
 import io.firedrill.model.Region;
@@ -10,10 +12,12 @@ import io.firedrill.orchestrator.server.ServerConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -51,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.step("starting the orchestrator on H2 in " + dataDir);
         OrchestratorServer server = OrchestratorServer.start(
                 ServerConfig.defaults(dataDir).withPort(port).withEnrollRegions(regions));
-        Vertx agentsVertx = Vertx.vertx();
+        Vertx agentsVertx = ProxyVertx.create();
         List<Agent> agents = new ArrayList<>();
         boolean serving = false;
         try {
@@ -61,14 +65,20 @@ final class DemoCommand implements Callable<Integer> {
             for (String region : regions) {
                 AgentConfig config = AgentConfig.of(region, URI.create("ws://127.0.0.1:" + server.port()),
                         AgentConfig.readToken(server.tokenFile(region)), BuildInfo.version());
-                Agent agent = new Agent(agentsVertx, config, Clock.systemUTC());
-                agent.start().await(10, TimeUnit.SECONDS);
+                String agentName = estate.region(region).map(Region::agent).orElse(region);
+                FaultSettings faults = FaultSettings.defaults(dataDir.resolve("agent-" + region)).withLinks(
+                        estate.links().stream().filter(l -> l.agent().equals(agentName)).toList());
+                Agent agent = new Agent(agentsVertx, config, Clock.systemUTC(), new SecureRandom(), Optional.of(faults));
+                agent.start().await(30, TimeUnit.SECONDS);
                 agents.add(agent);
             }
             DemoSetup.awaitOnline(server, regions, Duration.ofSeconds(30), progress);
             DemoSetup.printAgents(spec.commandLine().getOut(), server);
             spec.commandLine().getOut().printf("%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
                     server.baseUrl(), server.baseUrl());
+            spec.commandLine().getOut().printf("Fault:  curl -X POST -H 'Content-Type: application/yaml' --data-binary "
+                    + "$'estate: reference-estate\\nfault: latency\\ntarget: {link: users->eu-west, latency: 200ms}\\n"
+                    + "duration: 30s' %s/api/v1/faults%n", server.baseUrl());
             spec.commandLine().getOut().flush();
             if (noServe) {
                 return 0;

@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServerCommand.class,
             AgentCommand.class,
+            ProxyCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
+            io.firedrill.cli.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Examples:",
@@ -60,7 +62,7 @@ public final class Firedrill {
     }
 
     private static String oneLineMessage(Exception error) {
-        if (error instanceof DatabaseException) {
+        if (error instanceof DatabaseException || error instanceof CliFailure) {
             return error.getMessage();
         }
         if (error instanceof ListenException listen) {

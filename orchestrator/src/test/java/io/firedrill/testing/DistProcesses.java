@@ -76,7 +76,9 @@ public final class DistProcesses implements AutoCloseable {
         cmd.addAll(JVM_OPTIONS);
         cmd.addAll(List.of("-cp", LIB.toAbsolutePath() + File.separator + "*", "io.firedrill.cli.Firedrill"));
         cmd.addAll(List.of(args));
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Run in the work directory, so default relative paths (data/...) land there and not in the module.
+        Process process = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         Started s = new Started(name, process, log);
         started.add(s);
         return s;

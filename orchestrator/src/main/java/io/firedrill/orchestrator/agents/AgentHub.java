@@ -4,6 +4,7 @@ import io.firedrill.orchestrator.api.ApiException;
 import io.firedrill.orchestrator.api.Json;
 import io.firedrill.orchestrator.store.AgentStore;
 import io.firedrill.orchestrator.store.EnrollmentStore;
+import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.WireCodec;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +92,16 @@ public final class AgentHub {
         return registry.session(region)
                 .map(s -> s.send(message))
                 .orElseGet(() -> Future.failedFuture(new AgentUnavailableException(region)));
+    }
+
+    /** Hears every fault report an agent sends, on the event loop, with the agent's region. */
+    public void onFaultReport(BiConsumer<String, FaultReport> listener) {
+        context.reportListeners().add(listener);
+    }
+
+    /** Whether the region's agent is connected and has said hello. */
+    public boolean isOnline(String region) {
+        return registry.session(region).isPresent();
     }
 
     /** Every region's agent, ordered by region: live state for connected ones, last known for the rest. */

@@ -4,6 +4,7 @@ import io.firedrill.orchestrator.store.AgentStatus;
 import io.firedrill.wire.DecodeError;
 import io.firedrill.wire.Decoded;
 import io.firedrill.wire.Envelope;
+import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.Heartbeat;
 import io.firedrill.wire.Hello;
 import io.firedrill.wire.Message;
@@ -131,6 +132,8 @@ final class AgentSession {
             }
         } else if (message instanceof TimeSyncReply reply) {
             onTimeSync(envelope, reply, receivedMicros);
+        } else if (message instanceof FaultReport report) {
+            hub.reportListeners().forEach(l -> l.accept(region, report));
         } else if (message instanceof ProtocolError error) {
             log.warn("agent for region {} rejected frame {}: {} ({})", region, error.inReplyTo(), error.message(),
                     error.code());

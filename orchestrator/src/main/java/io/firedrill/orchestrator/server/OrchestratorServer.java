@@ -7,8 +7,11 @@ import io.firedrill.orchestrator.api.ApiErrors;
 import io.firedrill.orchestrator.api.EstateReferences;
 import io.firedrill.orchestrator.api.EstatesApi;
 import io.firedrill.orchestrator.api.ExperimentsApi;
+import io.firedrill.orchestrator.api.FaultsApi;
 import io.firedrill.orchestrator.api.HealthApi;
 import io.firedrill.orchestrator.api.RunsApi;
+import io.firedrill.orchestrator.fault.FaultService;
+import io.firedrill.orchestrator.fault.FaultServiceConfig;
 import io.firedrill.orchestrator.store.AgentStatus;
 import io.firedrill.orchestrator.store.Database;
 import io.vertx.core.Vertx;
@@ -40,16 +43,19 @@ public final class OrchestratorServer implements AutoCloseable {
     private final Database db;
     private final Vertx vertx;
     private final AgentHub hub;
+    private final FaultService faults;
     private final HttpServer http;
     private final Router router;
     private final Duration startup;
 
-    private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, HttpServer http, Router router,
+    private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, FaultService faults,
+            HttpServer http, Router router,
                                Duration startup) {
         this.config = config;
         this.db = db;
         this.vertx = vertx;
         this.hub = hub;
+        this.faults = faults;
         this.http = http;
         this.router = router;
         this.startup = startup;
@@ -65,13 +71,15 @@ public final class OrchestratorServer implements AutoCloseable {
             EnrollmentBootstrap.ensureTokens(db.enrollments(), config.enrollRegions(), config.tokenDir());
             vertx = Vertx.vertx();
             AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
-            Router router = routes(vertx, config, db, hub, clock);
+            FaultService faults = new FaultService(vertx, hub, clock, FaultServiceConfig.defaults());
+            Router router = routes(vertx, config, db, hub, faults, clock);
             hub.start().await(10, TimeUnit.SECONDS);
+            faults.start().await(10, TimeUnit.SECONDS);
             HttpServer http = listen(vertx, router, config);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
-            return new OrchestratorServer(config, db, vertx, hub, http, router, startup);
+            return new OrchestratorServer(config, db, vertx, hub, faults, http, router, startup);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close();
@@ -98,7 +106,8 @@ public final class OrchestratorServer implements AutoCloseable {
         }
     }
 
-    private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, Clock clock) {
+    private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, FaultService faults,
+            Clock clock) {
         Router router = Router.router(vertx);
         // Only requests that carry a body get a BodyHandler: it must not touch WebSocket upgrades. The check is
         // inside one catch-all route because a method-restricted route would turn unknown paths into 405s.
@@ -118,6 +127,7 @@ public final class OrchestratorServer implements AutoCloseable {
         new ExperimentsApi(vertx, db.experiments(), references).mount(router);
         new EstatesApi(vertx, db.estates(), references).mount(router);
         new RunsApi(vertx, db.runs()).mount(router);
+        new FaultsApi(vertx, db.estates(), faults).mount(router);
         hub.mount(router);
         new ApiDocument().mount(router);
         return router;
@@ -158,6 +168,10 @@ public final class OrchestratorServer implements AutoCloseable {
         return vertx;
     }
 
+    public FaultService faults() {
+        return faults;
+    }
+
     public AgentHub agents() {
         return hub;
     }
@@ -169,6 +183,8 @@ public final class OrchestratorServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Faults first, while the agents are still connected to hear the reverts.
+            faults.stop().await(15, TimeUnit.SECONDS);
             hub.stop().await(5, TimeUnit.SECONDS);
             http.close().await(5, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
