@@ -1,0 +1,106 @@
+package io.firedrill.cli.bench;
+
+import io.firedrill.cli.bench.LoadClient.Throughput;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The proxy's own cost with no toxics, on one connection: bulk stream, 64 KiB request/response, small echo.
+ * Each figure warms both paths up first, then times direct and proxied back to back with the same load.
+ */
+final class NoToxicsSection implements BenchSection {
+    static final String BULK = "bulk stream >= 0.5x direct";
+    static final String REQUEST_RESPONSE = "64 KiB request/response >= 0.5x direct";
+    static final String ECHO_P50 = "16 B echo added p50 <= 60 us";
+    static final String ECHO_P99 = "16 B echo added p99 <= 1000 us";
+    private static final int ECHO_SIZE = 16;
+
+    @Override
+    public String name() {
+        return "no-toxics";
+    }
+
+    @Override
+    public String title() {
+        return "no toxics, one connection";
+    }
+
+    @Override
+    public List<String> targets() {
+        return List.of(BULK, REQUEST_RESPONSE, ECHO_P50, ECHO_P99);
+    }
+
+    @Override
+    public void run(BenchContext context, SectionReport report) throws Exception {
+        LoopbackServers servers = context.servers();
+        try (ProxyUnderTest sink = context.proxy().create("bench-stream", servers.sink());
+             ProxyUnderTest reply = context.proxy().create("bench-request-response", servers.reply());
+             ProxyUnderTest echo = context.proxy().create("bench-echo", servers.echo())) {
+            bulk(context, report, servers.sink(), sink.address());
+            requestResponse(context, report, servers.reply(), reply.address());
+            echo(context, report, servers.echo(), echo.address());
+        }
+    }
+
+    private void bulk(BenchContext context, SectionReport report, InetSocketAddress direct, InetSocketAddress proxied)
+            throws Exception {
+        BenchPlan plan = context.plan();
+        Sink sink = context.servers().sinkSessions();
+        context.progress().step("no-toxics: bulk stream, warm-up");
+        LoadClient.stream(sink, direct, plan.warmUp(), Long.MAX_VALUE);
+        LoadClient.stream(sink, proxied, plan.warmUp(), Long.MAX_VALUE);
+        double d = LoadClient.stream(sink, direct, plan.measure(), Long.MAX_VALUE).perSecond() / BenchContext.MIB;
+        context.progress().step("no-toxics: bulk stream direct %.0f MiB/s, now through the proxy", d);
+        double p = LoadClient.stream(sink, proxied, plan.measure(), Long.MAX_VALUE).perSecond() / BenchContext.MIB;
+        context.progress().step("no-toxics: bulk stream proxied %.0f MiB/s", p);
+        report.figure(Figure.ratio("bulk stream", "MiB/s", d, p));
+        report.check(BULK, BenchReport.ratio(p / d), p / d >= 0.5);
+    }
+
+    private void requestResponse(BenchContext context, SectionReport report, InetSocketAddress direct,
+                                 InetSocketAddress proxied) throws Exception {
+        BenchPlan plan = context.plan();
+        int size = LoopbackServers.MESSAGE;
+        context.progress().step("no-toxics: 64 KiB request/response, warm-up");
+        LoadClient.requestResponse(direct, size, plan.warmUp());
+        LoadClient.requestResponse(proxied, size, plan.warmUp());
+        Throughput d = LoadClient.requestResponse(direct, size, plan.measure());
+        context.progress().step("no-toxics: request/response direct %.0f ops/s, now through the proxy", d.perSecond());
+        Throughput p = LoadClient.requestResponse(proxied, size, plan.measure());
+        context.progress().step("no-toxics: request/response proxied %.0f ops/s", p.perSecond());
+        double r = p.perSecond() / d.perSecond();
+        report.figure(Figure.ratio("64 KiB request/response", "ops/s", d.perSecond(), p.perSecond()));
+        report.check(REQUEST_RESPONSE, BenchReport.ratio(r), r >= 0.5);
+    }
+
+    private void echo(BenchContext context, SectionReport report, InetSocketAddress direct, InetSocketAddress proxied)
+            throws Exception {
+        BenchPlan plan = context.plan();
+        context.progress().step("no-toxics: 16 B echo, direct (with warm-up)");
+        Histogram d = LoadClient.echoFor(direct, ECHO_SIZE, plan.warmUp(), plan.measure());
+        context.progress().step("no-toxics: 16 B echo, through the proxy (with warm-up)");
+        Histogram p = LoadClient.echoFor(proxied, ECHO_SIZE, plan.warmUp(), plan.measure());
+        double d50 = micros(d, 50);
+        double p50 = micros(p, 50);
+        double d99 = micros(d, 99);
+        double p99 = micros(p, 99);
+        context.progress().step("no-toxics: echo p50 %.1f -> %.1f us, p99 %.1f -> %.1f us (%d / %d round trips)",
+                d50, p50, d99, p99, d.getTotalCount(), p.getTotalCount());
+        report.figure(Figure.added("16 B echo p50", "us", d50, p50));
+        report.figure(Figure.added("16 B echo p99", "us", d99, p99));
+        report.figure(Figure.added("16 B echo p99.9", "us", micros(d, 99.9), micros(p, 99.9)));
+        report.figure(Figure.ratio("16 B echo round trips", "ops/s", perSecond(d, plan), perSecond(p, plan)));
+        report.check(ECHO_P50, String.format(Locale.ROOT, "+%.1f us", p50 - d50), p50 - d50 <= 60);
+        report.check(ECHO_P99, String.format(Locale.ROOT, "+%.1f us", p99 - d99), p99 - d99 <= 1000);
+    }
+
+    private static double micros(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static double perSecond(Histogram h, BenchPlan plan) {
+        return h.getTotalCount() / (plan.measure().toNanos() / 1e9);
+    }
+}
