@@ -13,6 +13,7 @@ import io.firedrill.model.load.Catalog;
 import io.firedrill.model.load.Loaded;
 import io.firedrill.model.load.ModelLoader;
 import io.firedrill.model.load.Source;
+import io.firedrill.orchestrator.server.ListenException;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,7 +133,10 @@ final class AgentCommand implements Callable<Integer> {
             agent.start().await(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             vertx.close();
-            throw new CliFailure("agent " + region + " cannot start: " + e.getMessage(), e);
+            String why = ListenException.of(faults.proxyApi().host(), faults.proxyApi().port(), e)
+                    .map(l -> "its proxy API " + l.getMessage() + "; choose another --proxy-api")
+                    .orElse(e.getMessage());
+            throw new CliFailure("agent " + region + " cannot start: " + why, e);
         }
         agent.faults().flatMap(f -> f.api()).ifPresent(api -> {
             out.printf("agent %s drives its links through the Toxiproxy API at %s%n", region, api);

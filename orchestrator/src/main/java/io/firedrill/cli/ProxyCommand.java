@@ -7,7 +7,6 @@ import io.firedrill.agent.proxy.api.ToxiproxyServer;
 import io.firedrill.orchestrator.server.ListenException;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,12 +86,7 @@ final class ProxyCommand implements Callable<Integer> {
         try {
             return server.start(host, port).await(10, TimeUnit.SECONDS);
         } catch (Exception e) { // await rethrows the failure as it is, checked or not
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof BindException bind) {
-                    throw new ListenException(host, port, bind);
-                }
-            }
-            throw e;
+            throw ListenException.of(host, port, e).orElseThrow(() -> e);
         }
     }
 }

@@ -110,6 +110,40 @@ class FiredrillCliTest {
     }
 
     @Test
+    void agentRefusesAHostFaultDeclarationItCannotRead(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("eu-west.token"), "s3cret");
+        Result r = run("agent", "--region", "eu-west", "--token-file", token.toString(), "--process", "app=/run/app.pid");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--process 'app=/run/app.pid' is not valid: expected NAME=pidfile:PATH or "
+                + "NAME=match:REGEX (e.g. app=pidfile:/run/app.pid)");
+    }
+
+    @Test
+    void agentRefusesAnEstateItCannotFind(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("eu-west.token"), "s3cret");
+        Result r = run("agent", "--region", "eu-west", "--token-file", token.toString(), "--estate", "nowhere.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--estate 'nowhere.yaml' is neither a file nor a catalog estate "
+                + "(e.g. reference-estate.yaml)");
+    }
+
+    @Test
+    void agentWithItsProxyApiPortInUseSaysSoInOneLineAndExitsOne(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("eu-west.token"), "s3cret");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            Result r = run("agent", "--region", "eu-west", "--token-file", token.toString(), "--state-dir",
+                    dir.resolve("state").toString(), "--proxy-api", "127.0.0.1:" + port);
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("firedrill agent: agent eu-west cannot start: its proxy API cannot listen on "
+                    + "127.0.0.1:" + port + ": address already in use; choose another --proxy-api"
+                    + System.lineSeparator());
+        }
+    }
+
+    @Test
     void serverOnAPortInUseSaysSoInOneLineAndExitsOne(@TempDir Path dir) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();

@@ -21,7 +21,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.net.BindException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,12 +96,7 @@ public final class OrchestratorServer implements AutoCloseable {
                     .listen()
                     .await(10, TimeUnit.SECONDS);
         } catch (Exception e) { // await rethrows the failure as it is, checked or not
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof BindException bind) {
-                    throw new ListenException(config.bind(), config.port(), bind);
-                }
-            }
-            throw e;
+            throw ListenException.of(config.bind(), config.port(), e).orElseThrow(() -> e);
         }
     }
 
