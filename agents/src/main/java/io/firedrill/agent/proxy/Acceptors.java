@@ -47,8 +47,7 @@ final class Acceptors {
     static Future<Acceptors> bind(Vertx vertx, HostPort address, Handler<NetSocket> onAccept) {
         VertxInternal internal = (VertxInternal) vertx;
         int port = address.port() == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : address.port();
-        NetServerOptions options = new NetServerOptions().setAcceptBacklog(4096).setTcpNoDelay(true)
-                .setReceiveBufferSize(Proxy.READ_SIZE);
+        NetServerOptions options = new NetServerOptions().setAcceptBacklog(4096).setTcpNoDelay(true);
         List<NetServer> servers = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (int i = 0; i < COUNT; i++) {

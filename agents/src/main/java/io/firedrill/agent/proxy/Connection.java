@@ -1,5 +1,6 @@
 package io.firedrill.agent.proxy;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
@@ -85,9 +86,25 @@ final class Connection {
             server.close();
             return;
         }
+        readInLargerChunksWhenBusy(client);
+        readInLargerChunksWhenBusy(server);
         downstream.start(server, client, List.of());
         upstream.start(client, server, early);
         early.clear();
+    }
+
+    /**
+     * Reads grow up to {@link Proxy#READ_SIZE} on a connection that keeps filling them (a bulk transfer crosses
+     * in fewer, larger system calls) and stay small on chatty ones, so idle or slow connections hold no large
+     * buffers.
+     */
+    private static void readInLargerChunksWhenBusy(NetSocketInternal socket) {
+        try {
+            socket.channelHandlerContext().channel().config().setRecvByteBufAllocator(
+                    new AdaptiveRecvByteBufAllocator(64, 2048, Proxy.READ_SIZE));
+        } catch (RuntimeException alreadyClosed) {
+            // Closed meanwhile: nothing will be read from it.
+        }
     }
 
     private void dialFailed(Throwable cause) {
