@@ -16,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** What a user sees from the launcher: help with examples, version, validation output and exit codes. */
-class FiredrillCliTest {
+public class FiredrillCliTest {
     private static final Path CATALOG = Path.of("..", "experiments", "catalog");
 
-    record Result(int exit, String out, String err) {}
+    /** What one command line gave: exit code, stdout and stderr. */
+    public record Result(int exit, String out, String err) {}
 
-    static Result run(String... args) {
+    /** Runs the launcher in-process, as {@code firedrill <args>}, capturing both streams. */
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Firedrill.commandLine();

@@ -2,28 +2,18 @@ package io.firedrill.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firedrill.cli.Firedrill;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.firedrill.cli.FiredrillCliTest;
+import io.firedrill.cli.FiredrillCliTest.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** What a user sees from {@code firedrill bench} before any measuring: help, and usage errors in one line. */
 class BenchCommandTest {
-    record Result(int exit, String out, String err) {}
-
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Firedrill.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return FiredrillCliTest.run(args);
     }
 
     @ParameterizedTest

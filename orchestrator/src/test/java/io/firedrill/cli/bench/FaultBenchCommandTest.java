@@ -2,6 +2,8 @@ package io.firedrill.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firedrill.cli.FiredrillCliTest;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FaultBenchCommandTest {
     @Test
     void timesTheFaultPathAndPrintsEveryFigureAndTheVerdict() {
-        BenchCommandTest.Result r = BenchCommandTest.run("bench", "faults", "--warmup", "5", "--cycles", "30");
+        FiredrillCliTest.Result r = BenchCommandTest.run("bench", "faults", "--warmup", "5", "--cycles", "30");
 
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         assertThat(r.out()).contains("fault path (30 cycles)")
@@ -24,7 +26,7 @@ class FaultBenchCommandTest {
 
     @Test
     void helpHasExamplesThatFitEightyColumns() {
-        BenchCommandTest.Result r = BenchCommandTest.run("bench", "faults", "--help");
+        FiredrillCliTest.Result r = BenchCommandTest.run("bench", "faults", "--help");
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Examples:");
