@@ -95,15 +95,26 @@ public final class FaultKeeper {
     public Future<Void> cleanSlate(List<String> ownLinks) {
         return worker.executeBlocking(() -> {
             List<FaultApply> left = journal.read();
+            List<FaultApply> stuck = new ArrayList<>();
             for (FaultApply f : left) {
                 log.warn("reverting fault {} ({}) left over from an earlier run of this agent", f.faultId(), f.fault());
-                undo(f);
+                try {
+                    undo(f);
+                } catch (IOException | RuntimeException e) {
+                    // Kept in the journal for the next start; the agent itself must still come up.
+                    log.error("cannot revert leftover fault {} ({}): {}", f.faultId(), f.fault(), e.getMessage());
+                    stuck.add(f);
+                }
             }
             for (String link : ownLinks) {
-                links.clean(link);
+                try {
+                    links.clean(link);
+                } catch (IOException | RuntimeException e) {
+                    log.error("cannot clean link {} of leftover toxics: {}", link, e.getMessage());
+                }
             }
             if (!left.isEmpty()) {
-                journal.write(List.of());
+                journal.write(stuck);
             }
             return null;
         }, true);
