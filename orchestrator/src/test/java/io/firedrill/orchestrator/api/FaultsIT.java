@@ -125,6 +125,27 @@ class FaultsIT {
 
     @Test
     @Order(3)
+    void replicationLagSlowsTheReplicationLinkAndEndsWithItsDuration() throws Exception {
+        ApiClient.Reply applied = api.post("/api/v1/faults", "application/yaml", """
+                estate: faults-it
+                fault: replication-lag
+                target: {links: [eu-west->us-east/replication], latency: 300ms}
+                duration: 1500ms
+                """);
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        assertThat(applied.json().path("expiresAt").isTextual()).isTrue();
+        assertThat(EchoServer.roundTripMillis(replicationListen, "row")).isGreaterThanOrEqualTo(290);
+        assertThat(EchoServer.roundTripMillis(euListen, "ping")).as("other links untouched").isLessThan(250);
+
+        String id = applied.json().path("id").asText();
+        await("the duration ends and the fault is reverted").atMost(Duration.ofSeconds(10))
+                .until(() -> "reverted".equals(api.get("/api/v1/faults/" + id).json().path("state").asText()));
+        assertThat(api.get("/api/v1/faults/" + id).json().path("reason").asText()).isEqualTo("duration elapsed");
+        assertThat(EchoServer.roundTripMillis(replicationListen, "row")).isLessThan(250);
+    }
+
+    @Test
+    @Order(4)
     void aFaultOnARegionWithoutAnAgentIsRefusedAndNothingIsApplied() {
         ApiClient.Reply refused = api.post("/api/v1/faults", "application/yaml",
                 "estate: faults-it\nfault: region-blackout\ntarget: {region: sa-east}\n");
@@ -136,7 +157,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFaultThatFailsOnOneAgentIsUndoneOnTheOthers() {
         ApiClient.Reply failed = api.post("/api/v1/faults", "application/yaml",
                 "estate: faults-it\nfault: link-partition\ntarget: {between: [sa-east], and: [eu-west, us-east]}\n");
@@ -151,7 +172,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badInputIsRefusedWithEveryProblemAndItsPosition() {
         ApiClient.Reply refused = api.post("/api/v1/faults", "application/yaml",
                 "estate: faults-it\nfault: latency\ntarget: {link: users->eu-wset, latency: 1s}\nlease: 10ms\n");
@@ -171,7 +192,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anAgentOnAnExternalToxiproxyRevertsWhenStoppedAndCleansUpAfterACrash() throws Exception {
         ToxiproxyClient external = new ToxiproxyClient("127.0.0.1", externalProxyPort);
         String body = "estate: faults-it\nfault: latency\ntarget: {link: users->ap-south, latency: 200ms}\n";
@@ -200,7 +221,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void agentsRevertOnTheirOwnWhenTheOrchestratorDies() throws Exception {
         ApiClient.Reply applied = api.post("/api/v1/faults", "application/yaml", """
                 estate: faults-it
