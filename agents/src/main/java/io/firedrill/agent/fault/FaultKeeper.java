@@ -1,5 +1,6 @@
 package io.firedrill.agent.fault;
 
+import io.firedrill.model.Link;
 import io.firedrill.wire.FaultApply;
 import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.FaultRevert;
@@ -89,10 +90,11 @@ public final class FaultKeeper {
     }
 
     /**
-     * Reverts what the journal says was held when the agent last stopped (it may have crashed), and cleans
-     * {@code ownLinks} of any toxic Firedrill added: the clean slate an agent starts from.
+     * Reverts what the journal says was held when the agent last stopped (it may have crashed), cleans
+     * {@code ownLinks} of any toxic Firedrill added and creates the proxies of those that have none: the clean
+     * slate an agent starts from, on the same worker (and driver) as every fault after it.
      */
-    public Future<Void> cleanSlate(List<String> ownLinks) {
+    public Future<Void> cleanSlate(List<Link> ownLinks) {
         return worker.executeBlocking(() -> {
             List<FaultApply> left = journal.read();
             List<FaultApply> stuck = new ArrayList<>();
@@ -106,11 +108,15 @@ public final class FaultKeeper {
                     stuck.add(f);
                 }
             }
-            for (String link : ownLinks) {
+            for (Link link : ownLinks) {
                 try {
-                    links.clean(link);
+                    links.clean(link.name());
+                    links.ensure(link.name(), link.listen().toString(), link.upstream().toString());
                 } catch (IOException | RuntimeException e) {
-                    log.error("cannot clean link {} of leftover toxics: {}", link, e.getMessage());
+                    // One link that cannot be cleaned or cannot listen must not keep the agent (and its other
+                    // links) down.
+                    log.error("cannot clean or create the proxy of link {} on {}: {}", link.name(), link.listen(),
+                            e.getMessage());
                 }
             }
             if (!left.isEmpty()) {

@@ -2,11 +2,9 @@ package io.firedrill.agent.fault;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.firedrill.agent.proxy.api.ToxiproxyServer;
-import io.firedrill.model.Link;
 import io.firedrill.wire.Message;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -53,30 +51,10 @@ public final class Faults {
             ToxiproxyClient client = new ToxiproxyClient(uri.getHost(), uri.getPort());
             keeper = new FaultKeeper(vertx, clock, new LinkDriver(client), new HostDriver(settings.hostTargets()),
                     new FaultJournal(settings.stateDir()), builtIn == null, reports, region);
-            List<String> own = settings.links().stream().map(Link::name).toList();
             log.info("region {}: faults through the {} Toxiproxy API at {}; {} link(s) carried here", region,
-                    builtIn == null ? "external" : "built-in", uri, own.size());
-            return keeper.cleanSlate(own).compose(v -> createLinks(client));
+                    builtIn == null ? "external" : "built-in", uri, settings.links().size());
+            return keeper.cleanSlate(settings.links());
         });
-    }
-
-    private Future<Void> createLinks(ToxiproxyClient client) {
-        if (settings.links().isEmpty()) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(() -> {
-            LinkDriver driver = new LinkDriver(client);
-            for (Link link : settings.links()) {
-                try {
-                    driver.ensure(link.name(), link.listen().toString(), link.upstream().toString());
-                } catch (IOException | RuntimeException e) {
-                    // One link that cannot listen must not keep the agent (and its other links) down.
-                    log.error("region {}: cannot create the proxy of link {} on {}: {}", region, link.name(),
-                            link.listen(), e.getMessage());
-                }
-            }
-            return null;
-        }, false);
     }
 
     /** Takes a fault command from the control channel. */

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import io.firedrill.agent.proxy.api.EchoServer;
+import io.firedrill.model.HostPort;
+import io.firedrill.model.Link;
 import io.firedrill.agent.proxy.api.ToxiproxyServer;
 import io.firedrill.wire.FaultApply;
 import io.firedrill.wire.FaultReport;
@@ -199,7 +201,8 @@ class FaultKeeperTest {
 
         FaultKeeper restarted = keeper(HostTargets.parse(List.of(), List.of("drain=" + script("apply.sh", "true")
                 + "," + revert)));
-        restarted.cleanSlate(List.of(LINK)).await(10, TimeUnit.SECONDS);
+        restarted.cleanSlate(List.of(new Link(LINK, "users", "eu-west", "eu-west", HostPort.parse(listen),
+                HostPort.parse(echo.address()), Link.Kind.TRAFFIC))).await(10, TimeUnit.SECONDS);
 
         assertThat(toxicNames()).isEmpty();
         assertThat(marker).doesNotExist();
