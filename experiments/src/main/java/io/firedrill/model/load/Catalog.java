@@ -13,7 +13,7 @@ public final class Catalog {
     /** The classpath folder of the catalog. */
     public static final String FOLDER = "catalog";
 
-    static final List<String> ESTATES = List.of("reference-estate.yaml");
+    static final List<String> ESTATES = List.of("reference-estate.yaml", "reference-estate-postgres.yaml");
     static final List<String> EXPERIMENTS = List.of("region-blackout.yaml", "replication-lag.yaml", "link-partition.yaml");
 
     private Catalog() {}

@@ -55,7 +55,7 @@ class FaultOrderLoadingTest {
 
         assertThat(loaded.problems()).extracting(Problem::format).containsExactly(
                 "request.yaml:3:16 target.link: unknown link 'users->eu-wset'; expected one of users->eu-west, "
-                        + "users->us-east, eu-west->us-east/replication, router->eu-west/health, router->us-east/health; "
+                        + "users->us-east, eu-west->us-east/replication, us-east->eu-west/replication, router->eu-west/health, router->us-east/health; "
                         + "did you mean 'users->eu-west'?",
                 "request.yaml:3:41 target.latency: expected a duration like 30s, 1m30s, 500ms or PT30S, got 'fast'",
                 "request.yaml:4:8 lease: lease 100ms is too short; expected at least 1s, so that renewals over a slow "
