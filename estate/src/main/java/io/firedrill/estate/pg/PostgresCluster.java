@@ -1,13 +1,7 @@
 package io.firedrill.estate.pg;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,25 +29,15 @@ public final class PostgresCluster implements AutoCloseable {
             Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCluster.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
-    private static final int BIND_ATTEMPTS = 3;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final Path binDir;
-    private final Path dir;
-    private final Path socketDir;
+    private final PostgresServer server;
     private final String password;
     private final Thread shutdownHook = new Thread(this::close, "postgres-cluster-shutdown");
-    private Process server;
-    private int port;
     private boolean closed;
 
-    private PostgresCluster(Path binDir, Path dir, Path socketDir, String password) {
-        this.binDir = binDir;
-        this.dir = dir;
-        this.socketDir = socketDir;
+    private PostgresCluster(PostgresServer server, String password) {
+        this.server = server;
         this.password = password;
     }
 
@@ -88,18 +72,20 @@ public final class PostgresCluster implements AutoCloseable {
         Path binDir = Binaries.find().orElseThrow(() -> new PostgresException(Binaries.notFoundMessage()));
         long started = System.nanoTime();
         Path dir = Directories.prepare(baseDir.toAbsolutePath());
-        PostgresCluster cluster = new PostgresCluster(binDir, dir, Directories.socketDirFor(dir), randomPassword());
+        PostgresServer server = new PostgresServer(binDir, dir, Directories.socketDirFor(dir), settings);
+        PostgresCluster cluster = new PostgresCluster(server, randomPassword());
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
-            cluster.initdb("off".equals(settings.get("fsync")));
-            cluster.launch(settings);
+            // with fsync off the cluster will not survive a crash anyway
+            server.initdb("off".equals(settings.get("fsync")) ? List.of("--no-sync") : List.of());
+            server.start(0);
             cluster.sql("CREATE ROLE " + USER + " LOGIN PASSWORD '" + cluster.password + "'");
             cluster.createDatabase(DATABASE);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
-        LOG.info("PostgreSQL started on 127.0.0.1:{} in {} ms, data dir {}, binaries {}", cluster.port,
+        LOG.info("PostgreSQL started on 127.0.0.1:{} in {} ms, data dir {}, binaries {}", server.port(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cluster.dataDir(), binDir);
         return cluster;
     }
@@ -109,7 +95,7 @@ public final class PostgresCluster implements AutoCloseable {
      * output; a non-zero exit throws with the tail of that output. For tools such as pg_basebackup.
      */
     public static String runAsPostgres(List<String> command) {
-        return Commands.run(Commands.asPostgres(command), null, COMMAND_TIMEOUT);
+        return Commands.run(Commands.asPostgres(command), null, PostgresServer.COMMAND_TIMEOUT);
     }
 
     /** Creates a database owned by {@link #user()}; returns its JDBC URL. */
@@ -121,9 +107,7 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Runs SQL as the superuser over the Unix socket, in database {@code postgres}; returns psql's output. */
     public String sql(String statement) {
-        return Commands.run(Commands.asPostgres(List.of(bin("psql").toString(), "-X", "-q", "-A", "-t",
-                "-v", "ON_ERROR_STOP=1", "-h", socketDir.toString(), "-p", Integer.toString(port),
-                "-U", "postgres", "-d", "postgres", "-c", statement)), dir, COMMAND_TIMEOUT);
+        return server.psql("postgres", statement);
     }
 
     public String jdbcUrl() {
@@ -131,7 +115,7 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
     public String user() {
@@ -143,25 +127,25 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public Path binDir() {
-        return binDir;
+        return server.binDir();
     }
 
     /** The cluster's data directory ({@code PGDATA}). */
     public Path dataDir() {
-        return dir.resolve("data");
+        return server.dataDir();
     }
 
     /** Where the server's Unix socket lives; the superuser connects there without a password. */
     public Path socketDir() {
-        return socketDir;
+        return server.socketDir();
     }
 
     public Path bin(String tool) {
-        return binDir.resolve(tool);
+        return server.bin(tool);
     }
 
     /** Stops the server ({@code pg_ctl stop -m fast}) and deletes the directory. Idempotent. */
@@ -176,117 +160,14 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // we are the hook
         }
-        stopServer();
-        Directories.deleteRecursively(dir);
-        Directories.deleteRecursively(socketDir);
-        LOG.info("PostgreSQL on port {} stopped, {} deleted", port, dir);
+        server.stop();
+        Directories.deleteRecursively(server.dir());
+        Directories.deleteRecursively(server.socketDir());
+        LOG.info("PostgreSQL on port {} stopped, {} deleted", server.port(), server.dir());
     }
 
-    private void initdb(boolean noSync) {
-        List<String> command = new ArrayList<>(List.of(bin("initdb").toString(), "-D", dataDir().toString(),
-                "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
-                "--locale=C"));
-        if (noSync) {
-            command.add("--no-sync"); // the cluster will not survive a crash anyway
-        }
-        Commands.run(Commands.asPostgres(command), dir, COMMAND_TIMEOUT);
-    }
-
-    /** Starts the server on a free port; retries when another process took that port meanwhile. */
-    private void launch(Map<String, String> settings) {
-        for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
-            port = freePort();
-            server = startServer(settings);
-            if (awaitReady()) {
-                return;
-            }
-            LOG.debug("port {} was taken before postgres could bind it; retrying", port);
-        }
-        throw new PostgresException("postgres could not bind a free port in " + BIND_ATTEMPTS + " attempts; see "
-                + logFile());
-    }
-
-    private Process startServer(Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(bin("postgres").toString(), "-D", dataDir().toString(),
-                "-p", Integer.toString(port), "-k", socketDir.toString(), "-c", "listen_addresses=127.0.0.1"));
-        settings.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
-        try {
-            return new ProcessBuilder(Commands.asPostgres(command))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new PostgresException("cannot start " + Commands.describe(command) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Polls pg_isready until the server accepts connections. Waiting on the server process between
-     * polls returns at once if it dies. False when it died because the port was taken.
-     */
-    private boolean awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        List<String> isReady = List.of(bin("pg_isready").toString(), "-q", "-h", "127.0.0.1",
-                "-p", Integer.toString(port), "-t", "1");
-        while (true) {
-            if (!server.isAlive()) {
-                String log = logTail();
-                if (log.contains("could not bind") || log.contains("Address already in use")) {
-                    return false;
-                }
-                throw new PostgresException("postgres exited with " + server.exitValue() + " during start-up: " + log);
-            }
-            if (Commands.exec(isReady, Duration.ofSeconds(10)).ok()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new PostgresException("postgres did not accept connections on port " + port + " within "
-                        + START_TIMEOUT + ": " + logTail());
-            }
-            waitForExit(server, POLL_INTERVAL);
-        }
-    }
-
-    private void stopServer() {
-        if (server == null || !server.isAlive()) {
-            return;
-        }
-        Commands.Result result = Commands.exec(Commands.asPostgres(List.of(bin("pg_ctl").toString(), "stop",
-                "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60")), dir, Duration.ofSeconds(90));
-        if (!result.ok()) {
-            LOG.warn("pg_ctl stop on port {} failed (exit {}): {}", port, result.exitCode(),
-                    Commands.lastLines(result.output(), 5));
-        }
-        if (!waitForExit(server, Duration.ofSeconds(30))) {
-            server.destroy(); // runuser passes SIGTERM on to postgres (smart shutdown)
-            if (!waitForExit(server, Duration.ofSeconds(10))) {
-                server.destroyForcibly();
-            }
-        }
-    }
-
-    private Path logFile() {
-        return dir.resolve("postgres.log");
-    }
-
-    private String logTail() {
-        try {
-            return Commands.lastLines(Files.readString(logFile()), 8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new PostgresException("no free port on 127.0.0.1: " + e.getMessage(), e);
-        }
-    }
-
-    private static String randomPassword() {
+    /** A password of 24 letters and digits, without look-alikes; safe inside SQL and libpq quotes. */
+    static String randomPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder(24);
@@ -300,15 +181,6 @@ public final class PostgresCluster implements AutoCloseable {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("database name '" + name
                     + "' is not a plain identifier: use lower-case letters, digits and '_', at most 63");
-        }
-    }
-
-    private static boolean waitForExit(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PostgresException("interrupted while waiting for postgres", e);
         }
     }
 }
