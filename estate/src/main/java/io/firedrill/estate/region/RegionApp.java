@@ -93,7 +93,7 @@ public final class RegionApp {
 
     private Router routes() {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(MAX_VALUE_BYTES * 4L + 1_000_000));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_VALUE_BYTES * 4L + 1_000_000));
         router.put("/records/:id").handler(this::write);
         router.get("/records/:id").handler(this::read);
         router.get("/records").handler(this::page);
@@ -104,9 +104,31 @@ public final class RegionApp {
         router.post("/replication/apply").handler(this::applyShipped);
         router.route().last().handler(ctx -> fail(ctx, 404, "no such resource: " + ctx.request().method() + " "
                 + ctx.request().path()));
+        router.route().failureHandler(this::onFailure);
         router.errorHandler(413, ctx -> fail(ctx, 413, "request body too large"));
         router.errorHandler(500, ctx -> fail(ctx, 500, "internal error: " + ctx.failure()));
         return router;
+    }
+
+    /**
+     * A request whose connection closed before it was read (a link cut mid-request) needs no answer; anything
+     * else that failed gets a JSON 500.
+     */
+    private void onFailure(RoutingContext ctx) {
+        if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()) {
+            LOG.debug("{}: {} {} ended by its connection closing", region, ctx.request().method(), ctx.request().path());
+            return;
+        }
+        if (ctx.statusCode() == 413) {
+            fail(ctx, 413, "request body too large");
+            return;
+        }
+        if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 && ctx.failure() == null) {
+            fail(ctx, ctx.statusCode(), "bad request: " + ctx.request().method() + " " + ctx.request().path());
+            return;
+        }
+        LOG.warn("{}: {} {} failed", region, ctx.request().method(), ctx.request().path(), ctx.failure());
+        fail(ctx, 500, "internal error: " + ctx.failure());
     }
 
     private void write(RoutingContext ctx) {
