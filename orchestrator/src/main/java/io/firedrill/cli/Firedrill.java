@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServerCommand.class,
             AgentCommand.class,
+            EstateCommand.class,
             ProxyCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             "  firedrill server --port 8080 --enroll eu-west,us-east",
             "  firedrill agent --region eu-west --orchestrator ws://127.0.0.1:8080 \\",
             "      --token-file data/tokens/eu-west.token",
+            "  firedrill estate up --db postgres --detach",
             "  firedrill validate experiments/catalog/*.yaml",
             "", "Every command takes --help."})
 public final class Firedrill {
@@ -56,7 +58,7 @@ public final class Firedrill {
             throw error;
         }
         LOG.debug("{} failed", cli.getCommandName(), error);
-        cli.getErr().println("firedrill " + cli.getCommandName() + ": " + message);
+        cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + message);
         cli.getErr().flush();
         return cli.getCommandSpec().exitCodeOnExecutionException();
     }

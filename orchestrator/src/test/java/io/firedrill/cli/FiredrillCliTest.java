@@ -34,7 +34,7 @@ public class FiredrillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "server", "agent", "proxy", "validate", "version"})
+    @ValueSource(strings = {"demo", "server", "agent", "estate", "proxy", "validate", "version"})
     void everyCommandHasHelpWithExamples(String command) {
         Result r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -167,6 +167,25 @@ public class FiredrillCliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--db-password-file: cannot read 'no/such/secret' (no such file); "
                 + "expected a file holding the database password").doesNotContain("\tat ");
+    }
+
+    @Test
+    void estateUpRefusesAnUnknownDatabaseOrPortPlanNamingTheOptionAndValue(@TempDir Path dir) {
+        Result db = run("estate", "up", "--db", "mysql", "--dir", dir.toString());
+        assertThat(db.exit()).isEqualTo(2);
+        assertThat(db.err()).contains("--db: 'mysql' is not one of h2, postgres");
+
+        Result ports = run("estate", "up", "--ports", "18000-19000", "--dir", dir.toString());
+        assertThat(ports.exit()).isEqualTo(2);
+        assertThat(ports.err()).contains("--ports: '18000-19000' is not one of default, free");
+        assertThat(dir.resolve("estate.yaml")).doesNotExist();
+    }
+
+    @Test
+    void estateDownWithNothingRunningSaysSoAndSucceeds(@TempDir Path dir) {
+        Result r = run("estate", "down", "--dir", dir.resolve("none").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("nothing to stop");
     }
 
     private static int lineOf(String text, String needle) {
