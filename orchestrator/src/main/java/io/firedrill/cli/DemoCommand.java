@@ -5,6 +5,9 @@ import io.firedrill.agent.Agent;
 import io.firedrill.agent.AgentConfig;
 import io.firedrill.agent.fault.FaultSettings;
 import io.firedrill.build.BuildInfo;
+import io.firedrill.estate.Database;
+import io.firedrill.estate.EstateOptions;
+import io.firedrill.estate.ReferenceEstate;
 import io.firedrill.model.Estate;
 import io.firedrill.model.Region;
 import io.firedrill.orchestrator.server.OrchestratorServer;
@@ -23,16 +26,19 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        description = {"Start an orchestrator on H2 and an agent per region of the reference estate.",
+        description = {"Start an orchestrator on H2, an agent per region of the reference estate, and the estate itself",
+            "(router, two regional apps, their databases) with its links served by the agents.",
             "The catalog experiments are stored and every agent's clock offset is measured; then it",
             "keeps serving the API until Ctrl-C (or exits, with --no-serve)."},
         footer = {"", "Examples:",
             "  firedrill demo",
             "  firedrill demo --port 9090 --data-dir /tmp/firedrill-demo",
+            "  firedrill demo --db postgres      (the estate on PostgreSQL 15 streaming replication)",
             "  firedrill demo --no-serve        (exit once every agent is online)"})
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -44,19 +50,37 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data/demo", description = "Where the demo keeps its database and tokens. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @Option(names = "--db", defaultValue = "h2", paramLabel = "h2|postgres",
+            description = "The estate's databases: H2, or PostgreSQL 15 (server binaries needed). Default: ${DEFAULT-VALUE}.")
+    String db;
+
     @Option(names = "--no-serve", description = "Exit after the agents are online instead of serving until Ctrl-C.")
     boolean noServe;
 
     @Override
     public Integer call() throws Exception {
         Progress progress = new Progress(spec.commandLine().getOut());
-        Estate estate = DemoSetup.referenceEstate();
+        Database database;
+        try {
+            database = Database.parse(db);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--db: '" + db + "' is not one of h2, postgres");
+        }
+        Estate estate = DemoSetup.referenceEstate(database);
         List<String> regions = estate.regions().stream().map(Region::name).toList();
         progress.step("starting the orchestrator on H2 in " + dataDir);
         OrchestratorServer server = OrchestratorServer.start(
                 ServerConfig.defaults(dataDir).withPort(port).withEnrollRegions(regions));
         Vertx agentsVertx = ProxyVertx.create();
+        Vertx estateVertx = Vertx.vertx();
         List<Agent> agents = new ArrayList<>();
+        ReferenceEstate[] running = new ReferenceEstate[1];
+        AutoCloseable stopEstate = () -> {
+            if (running[0] != null) {
+                running[0].close();
+            }
+            estateVertx.close().await(10, TimeUnit.SECONDS);
+        };
         boolean serving = false;
         try {
             progress.step("orchestrator up at " + server.baseUrl() + " in " + server.startupTime().toMillis() + " ms");
@@ -73,12 +97,27 @@ final class DemoCommand implements Callable<Integer> {
                 agents.add(agent);
             }
             DemoSetup.awaitOnline(server, regions, Duration.ofSeconds(30), progress);
+            progress.step("starting the reference estate on " + database.wire() + " behind the agents' links");
+            try {
+                running[0] = ReferenceEstate.start(estateVertx, EstateOptions.defaults(database)
+                        .withDataDir(dataDir.resolve("estate-" + database.wire())));
+            } catch (RuntimeException e) {
+                throw new CliFailure("the reference estate did not start: " + e.getMessage(), e);
+            }
+            progress.step("estate up: front door " + running[0].frontDoor() + ", router failover after "
+                    + EstateOptions.DEFAULT_FAILURE_THRESHOLD + " failed checks " + EstateOptions.DEFAULT_HEALTH_INTERVAL
+                    .toMillis() + " ms apart");
             DemoSetup.printAgents(spec.commandLine().getOut(), server);
+            String front = running[0].frontDoor().toString();
+            String estateName = database.catalogFile().replace(".yaml", "");
             spec.commandLine().getOut().printf("%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
                     server.baseUrl(), server.baseUrl());
+            spec.commandLine().getOut().printf("Estate: curl -X PUT --data 'first order' %s/records/order-1; "
+                    + "curl %s/router/status%n", front, front);
             spec.commandLine().getOut().printf("Fault:  curl -X POST -H 'Content-Type: application/yaml' --data-binary "
-                    + "$'estate: reference-estate\\nfault: latency\\ntarget: {link: users->eu-west, latency: 200ms}\\n"
-                    + "duration: 30s' %s/api/v1/faults%n", server.baseUrl());
+                    + "$'estate: %s\\nfault: region-blackout\\ntarget: {region: eu-west}\\n"
+                    + "duration: 30s' %s/api/v1/faults   (then: curl %s/router/events)%n", estateName, server.baseUrl(),
+                    front);
             spec.commandLine().getOut().flush();
             if (noServe) {
                 return 0;
@@ -86,10 +125,11 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Serving until Ctrl-C.");
             spec.commandLine().getOut().flush();
             serving = true;
-            Shutdown.await(() -> DemoSetup.stop(agents, agentsVertx), server);
+            Shutdown.await(stopEstate, () -> DemoSetup.stop(agents, agentsVertx), server);
             return 0;
         } finally {
             if (!serving) {
+                stopEstate.close();
                 DemoSetup.stop(agents, agentsVertx);
                 server.close();
             }

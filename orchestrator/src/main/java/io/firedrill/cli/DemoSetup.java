@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.agent.Agent;
+import io.firedrill.estate.Database;
 import io.firedrill.model.Estate;
 import io.firedrill.model.Experiment;
 import io.firedrill.model.load.Catalog;
@@ -20,13 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 /** The pieces of {@code firedrill demo} that are not command-line handling. */
 final class DemoSetup {
-    static final String REFERENCE_ESTATE = "reference-estate.yaml";
     private static final ModelLoader CATALOG = new ModelLoader(ClasspathEstateResolver.catalog());
 
     private DemoSetup() {}
 
-    static Estate referenceEstate() {
-        return CATALOG.loadEstate(Source.classpath(Catalog.FOLDER + "/" + REFERENCE_ESTATE)).orElseThrow();
+    /** The catalog's reference estate of that database variant, with its default ports. */
+    static Estate referenceEstate(Database database) {
+        return CATALOG.loadEstate(Source.classpath(Catalog.FOLDER + "/" + database.catalogFile())).orElseThrow();
     }
 
     static int catalogSize() {

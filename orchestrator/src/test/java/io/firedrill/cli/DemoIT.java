@@ -33,7 +33,9 @@ class DemoIT {
                 .contains("catalog: 3 experiment(s) stored")
                 .containsPattern("eu-west\\s+ONLINE\\s+[+-]\\d+\\.\\d{3} ms ± \\d+\\.\\d{3}")
                 .containsPattern("us-east\\s+ONLINE\\s+[+-]\\d+\\.\\d{3} ms ± \\d+\\.\\d{3}")
-                .contains("/api/v1/health");
+                .contains("/api/v1/health")
+                .contains("estate up: front door http://127.0.0.1:18080")
+                .contains("/router/status");
         assertThat(dataDir.resolve("tokens").resolve("eu-west.token")).isRegularFile();
 
         String second = runDemo(dataDir);
