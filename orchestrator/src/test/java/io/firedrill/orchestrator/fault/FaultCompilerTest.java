@@ -31,7 +31,8 @@ class FaultCompilerTest {
         FaultPlan plan = compiler.compile(new FaultTarget.RegionBlackout("eu-west"));
 
         assertThat(plan.byRegion()).containsOnlyKeys("eu-west", "us-east");
-        assertThat(links(plan, "eu-west")).containsExactly("users->eu-west", "router->eu-west/health");
+        assertThat(links(plan, "eu-west")).containsExactly("users->eu-west", "us-east->eu-west/replication",
+                "router->eu-west/health");
         assertThat(links(plan, "us-east")).containsExactly("eu-west->us-east/replication");
         assertThat(plan.byRegion().values()).allSatisfy(w -> assertThat(w.links())
                 .allSatisfy(a -> assertThat(a.cut()).isTrue()));
@@ -42,9 +43,11 @@ class FaultCompilerTest {
         FaultPlan plan = compiler.compile(new FaultTarget.LinkPartition(List.of("eu-west"), List.of("us-east"),
                 PartitionMode.DROP));
 
-        assertThat(plan.byRegion()).containsOnlyKeys("us-east");
+        assertThat(plan.byRegion()).containsOnlyKeys("eu-west", "us-east");
         assertThat(links(plan, "us-east")).containsExactly("eu-west->us-east/replication");
-        assertThat(plan.byRegion().get("us-east").links().get(0).cut()).isTrue();
+        assertThat(links(plan, "eu-west")).containsExactly("us-east->eu-west/replication");
+        assertThat(plan.byRegion().values()).allSatisfy(work -> assertThat(work.links()).allSatisfy(
+                link -> assertThat(link.cut()).isTrue()));
     }
 
     @Test
