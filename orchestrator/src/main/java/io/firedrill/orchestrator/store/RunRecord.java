@@ -3,7 +3,7 @@ package io.firedrill.orchestrator.store;
 import java.time.Instant;
 
 /**
- * One execution of an experiment. The run engine fills these; until then the table stays empty.
+ * One execution of an experiment.
  *
  * @param id         run id
  * @param experiment experiment name
@@ -11,5 +11,7 @@ import java.time.Instant;
  * @param verdict    PASS / FAIL / UNKNOWN once judged, else null
  * @param createdAt  when it was requested
  * @param updatedAt  last state change
+ * @param cause      why it was aborted or could not be judged, else null
  */
-public record RunRecord(String id, String experiment, String state, String verdict, Instant createdAt, Instant updatedAt) {}
+public record RunRecord(String id, String experiment, String state, String verdict, Instant createdAt, Instant updatedAt,
+        String cause) {}

@@ -8,10 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/**
- * The behaviour every {@link RunStore} shows, whatever the database. The store has no writes yet
- * (the run engine will own them), so the rows go in with plain SQL.
- */
+/** The behaviour every {@link RunStore} shows, whatever the database. */
 abstract class RunStoreContract extends StoreContract {
 
     private static final Instant T1 = Instant.parse("2025-03-01T09:00:00Z");
@@ -37,8 +34,35 @@ abstract class RunStoreContract extends StoreContract {
         insert("r-1", T1, null);
         insert("r-2", T2, "UNKNOWN");
 
-        assertThat(db.runs().find("r-1")).contains(new RunRecord("r-1", "eu-blackout", "OBSERVE", null, T1, T2));
+        assertThat(db.runs().find("r-1")).contains(new RunRecord("r-1", "eu-blackout", "OBSERVE", null, T1, T2, null));
         assertThat(db.runs().find("r-2")).get().extracting(RunRecord::verdict).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aRunKeepsItsSourceAndEveryTransitionInOrder() {
+        db.runs().create("r-9", "region-blackout", "name: region-blackout\n", "PREFLIGHT", T1);
+        db.runs().transition("r-9", "STEADY_BEFORE", T1.plusSeconds(1), "agents online: eu-west, us-east", null, null);
+        db.runs().transition("r-9", "ABORTED", T1.plusSeconds(2), "steady state did not hold", null,
+                "probe eu-west-health: 2 of 3 attempts failed");
+
+        assertThat(db.runs().find("r-9")).get().satisfies(r -> {
+            assertThat(r.state()).isEqualTo("ABORTED");
+            assertThat(r.cause()).isEqualTo("probe eu-west-health: 2 of 3 attempts failed");
+            assertThat(r.createdAt()).isEqualTo(T1);
+            assertThat(r.updatedAt()).isEqualTo(T1.plusSeconds(2));
+        });
+        assertThat(db.runs().source("r-9")).contains("name: region-blackout\n");
+        assertThat(db.runs().transitions("r-9")).extracting(RunTransition::seq, RunTransition::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "PREFLIGHT"),
+                        org.assertj.core.groups.Tuple.tuple(2, "STEADY_BEFORE"),
+                        org.assertj.core.groups.Tuple.tuple(3, "ABORTED"));
+    }
+
+    @Test
+    void aTransitionOfAnUnknownRunChangesNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.runs().transition("nope", "DONE", T1, "", "PASS", null))
+                .hasMessageContaining("no run with id 'nope'");
+        assertThat(db.runs().transitions("nope")).isEmpty();
     }
 
     private void insert(String id, Instant createdAt, String verdict) throws SQLException {

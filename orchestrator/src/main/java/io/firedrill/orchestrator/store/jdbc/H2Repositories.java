@@ -31,5 +31,9 @@ final class H2Repositories {
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface RunTransitions extends RunTransitionRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
     interface Estates extends EstateRepository {}
 }

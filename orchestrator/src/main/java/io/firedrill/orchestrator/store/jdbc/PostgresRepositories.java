@@ -31,5 +31,9 @@ final class PostgresRepositories {
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface RunTransitions extends RunTransitionRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
     interface Estates extends EstateRepository {}
 }

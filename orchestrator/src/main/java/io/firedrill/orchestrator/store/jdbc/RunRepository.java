@@ -1,7 +1,10 @@
 package io.firedrill.orchestrator.store.jdbc;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,4 +14,9 @@ interface RunRepository extends GenericRepository<RunRow, String> {
     Optional<RunRow> findById(String id);
 
     List<RunRow> findAll(Sort sort);
+
+    RunRow save(RunRow row);
+
+    /** The lifecycle columns only: what the run executed and when it was requested never change. */
+    long update(@Id String id, String state, @Nullable String verdict, @Nullable String cause, Instant updatedAt);
 }

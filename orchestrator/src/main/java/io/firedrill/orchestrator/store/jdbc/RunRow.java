@@ -13,4 +13,6 @@ record RunRow(
         String state,
         @Nullable String verdict,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Nullable String cause,
+        @Nullable String source) {}
