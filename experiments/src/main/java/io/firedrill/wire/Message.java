@@ -8,4 +8,4 @@ package io.firedrill.wire;
  */
 public sealed interface Message
         permits Hello, Welcome, Heartbeat, TimeSyncRequest, TimeSyncReply, ProtocolError, FaultApply, FaultRevert,
-                LeaseRenew, FaultReport {}
+                LeaseRenew, FaultReport, ProbeStart, ProbeStop, ProbeResults, ProbeReport {}

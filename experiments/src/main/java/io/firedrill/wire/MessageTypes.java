@@ -35,6 +35,10 @@ public final class MessageTypes {
         m.put("fault-revert", FaultRevert.class);
         m.put("lease-renew", LeaseRenew.class);
         m.put("fault-report", FaultReport.class);
+        m.put("probe-start", ProbeStart.class);
+        m.put("probe-stop", ProbeStop.class);
+        m.put("probe-results", ProbeResults.class);
+        m.put("probe-report", ProbeReport.class);
         return new MessageTypes(m);
     }
 

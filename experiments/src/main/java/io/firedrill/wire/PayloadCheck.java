@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Checks a frame's fields against the message record before binding: every field present, each of the
- * JSON type its component needs. Done here rather than left to Jackson so that every complaint reads the
+ * JSON type its component needs, and the same for the records nested in it (a fault's link actions, a probe
+ * start's probes). Done here rather than left to Jackson so that every complaint reads the
  * same way ({@code field 'seq' must be an integer, was "seven"}) and so that Jackson's lenient coercions
  * (a number into a string, say) never let a malformed frame through.
  */
@@ -18,19 +19,62 @@ final class PayloadCheck {
     private PayloadCheck() {}
 
     static Optional<DecodeError> check(Class<? extends Message> target, ObjectNode payload, String type, String id) {
+        return check(target, payload, "", type, id);
+    }
+
+    /**
+     * Checks one record's fields; {@code prefix} locates a nested record ({@code probes[2].}) so that a complaint
+     * about it names the field the way a reader of the frame finds it.
+     */
+    private static Optional<DecodeError> check(Class<?> target, JsonNode payload, String prefix, String type,
+            String id) {
         for (RecordComponent component : target.getRecordComponents()) {
-            String name = component.getName();
-            if (!payload.has(name)) {
+            String name = prefix + component.getName();
+            if (!payload.has(component.getName())) {
                 return Optional.of(new DecodeError(DecodeError.Code.MISSING_FIELD,
                         "missing field '" + name + "' in '" + type + "' message", id));
             }
-            String expected = problem(component, payload.get(name));
+            JsonNode value = payload.get(component.getName());
+            String expected = problem(component, value);
             if (expected != null) {
                 return Optional.of(new DecodeError(DecodeError.Code.BAD_FIELD, "bad '" + type + "' message: field '"
-                        + name + "' must be " + expected + ", was " + abbreviate(payload.get(name).toString()), id));
+                        + name + "' must be " + expected + ", was " + abbreviate(value.toString()), id));
+            }
+            Optional<DecodeError> nested = checkNested(component, value, name, type, id);
+            if (nested.isPresent()) {
+                return nested;
             }
         }
         return Optional.empty();
+    }
+
+    /** A field that holds a record, or a list of records, has its own fields checked the same way. */
+    private static Optional<DecodeError> checkNested(RecordComponent component, JsonNode value, String name,
+            String type, String id) {
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (component.getType().isRecord()) {
+            return value.isObject() ? check(component.getType(), value, name + ".", type, id)
+                    : Optional.of(notAnObject(name, value, type, id));
+        }
+        if (component.getType() == List.class && elementType(component) instanceof Class<?> element
+                && element.isRecord() && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                Optional<DecodeError> bad = item.isObject() ? check(element, item, name + "[" + i + "].", type, id)
+                        : Optional.of(notAnObject(name + "[" + i + "]", item, type, id));
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DecodeError notAnObject(String name, JsonNode value, String type, String id) {
+        return new DecodeError(DecodeError.Code.BAD_FIELD, "bad '" + type + "' message: field '" + name
+                + "' must be an object, was " + abbreviate(value.toString()), id);
     }
 
     /** What the value should have been, or null when it fits. */
@@ -48,10 +92,14 @@ final class PayloadCheck {
             fits = value.isIntegralNumber() && value.canConvertToInt();
         } else if (type == boolean.class || type == Boolean.class) {
             fits = value.isBoolean();
+        } else if (type == double.class || type == Double.class) {
+            fits = value.isNumber();
         } else if (type == List.class && elementType(component) == String.class) {
             fits = value.isArray() && allTextual(value);
+        } else if (type == List.class) {
+            fits = value.isArray();
         } else {
-            fits = true; // other shapes (nested records of later messages) are left to the binder
+            fits = true; // records are checked field by field next; other shapes (maps) are left to the binder
         }
         return fits ? null : expected(component);
     }
@@ -66,6 +114,10 @@ final class PayloadCheck {
             return "an integer of at most 32 bits";
         } else if (type == boolean.class || type == Boolean.class) {
             return "true or false";
+        } else if (type == double.class || type == Double.class) {
+            return "a number";
+        } else if (type == List.class && elementType(component) != String.class) {
+            return "a list";
         }
         return "a list of strings";
     }

@@ -51,6 +51,16 @@ class WireCodecTest {
                 e -> assertThat(e.message()).contains("'stream' must be upstream or downstream, was sideways"));
     }
 
+    @Test
+    void namesTheMissingFieldOfALinkActionWithItsPosition() {
+        String frame = "{\"v\":1,\"type\":\"fault-apply\",\"id\":\"o-1\",\"commandId\":\"c\",\"faultId\":\"f\","
+                + "\"fault\":\"latency\",\"leaseMillis\":1000,\"host\":null,\"links\":[{\"link\":\"l\","
+                + "\"listen\":\"127.0.0.1:1\",\"upstream\":\"127.0.0.1:2\",\"toxics\":[]}]}";
+
+        assertThat(codec.decode(frame)).isEqualTo(new DecodeError(DecodeError.Code.MISSING_FIELD,
+                "missing field 'links[0].cut' in 'fault-apply' message", "o-1"));
+    }
+
     @ParameterizedTest
     @MethodSource("everyKind")
     void decodesWhatItEncodes(Message message) {
@@ -96,7 +106,8 @@ class WireCodecTest {
 
         assertThat(error.code()).isEqualTo(DecodeError.Code.UNKNOWN_TYPE);
         assertThat(error.message()).isEqualTo("unknown message type 'chaos-monkey'; known types: error, fault-apply, "
-                + "fault-report, fault-revert, heartbeat, hello, lease-renew, time-sync-reply, time-sync-request, welcome");
+                + "fault-report, fault-revert, heartbeat, hello, lease-renew, probe-report, probe-results, probe-start, "
+                + "probe-stop, time-sync-reply, time-sync-request, welcome");
         assertThat(error.id()).isEqualTo("o-9");
     }
 
