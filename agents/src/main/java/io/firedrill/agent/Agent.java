@@ -4,6 +4,11 @@ import io.firedrill.agent.control.ChannelStatus;
 import io.firedrill.agent.control.ControlChannel;
 import io.firedrill.agent.fault.FaultSettings;
 import io.firedrill.agent.fault.Faults;
+import io.firedrill.agent.probe.ProbeRunner;
+import io.firedrill.agent.probe.ProbeSettings;
+import io.firedrill.wire.Message;
+import io.firedrill.wire.ProbeStart;
+import io.firedrill.wire.ProbeStop;
 import io.firedrill.wire.Welcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,6 +31,7 @@ public final class Agent {
     private final AgentConfig config;
     private final ControlChannel control;
     private final Faults faults;
+    private final ProbeRunner probes;
 
     /** @param clock the agent's clock; every time it reports comes from it */
     public Agent(Vertx vertx, AgentConfig config, Clock clock) {
@@ -36,19 +42,35 @@ public final class Agent {
         this(vertx, config, clock, random, Optional.empty());
     }
 
-    /** @param faults how to carry out faults; empty for an agent that only keeps the control channel */
+    /**
+     * @param faults how to carry out faults; empty for an agent that only keeps the control channel. An agent
+     *               with faults also runs probes: both act on the estate, and an agent that only keeps the
+     *               channel stays the minimal one the hub tests use
+     */
     public Agent(Vertx vertx, AgentConfig config, Clock clock, Random random, Optional<FaultSettings> faults) {
         this.config = faults.isPresent() ? config.withCapabilities(capabilities(config, faults.get())) : config;
         this.control = new ControlChannel(vertx, this.config, clock, random);
         this.faults = faults.map(f -> new Faults(vertx, f, clock, config.region())).orElse(null);
+        this.probes = faults.isPresent() ? new ProbeRunner(vertx, clock, config.region(), ProbeSettings.defaults(),
+                control::send, () -> control.status().state() == ChannelStatus.State.CONNECTED) : null;
         if (this.faults != null) {
-            control.onCommand(this.faults::handle);
+            control.onCommand(this::dispatch);
+        }
+    }
+
+    /** Probe commands to the probe runner, the rest (faults, leases) to the fault feature. */
+    private void dispatch(Message command) {
+        if (command instanceof ProbeStart || command instanceof ProbeStop) {
+            probes.handle(command);
+        } else {
+            faults.handle(command);
         }
     }
 
     private static List<String> capabilities(AgentConfig config, FaultSettings settings) {
         List<String> all = new ArrayList<>(config.capabilities());
         all.addAll(Faults.CAPABILITIES);
+        all.addAll(ProbeRunner.CAPABILITIES);
         settings.hostTargets().processes().keySet().forEach(p -> all.add("process-kill:" + p));
         settings.hostTargets().commands().keySet().forEach(c -> all.add("command:" + c));
         return all;
@@ -75,17 +97,25 @@ public final class Agent {
         return faults.start(control::send).compose(v -> control.start());
     }
 
-    /** Reverts every fault it holds, then disconnects cleanly and stops retrying. */
+    /**
+     * Stops its probes (their last samples and stopped reports go out while still connected), reverts every
+     * fault it holds, then disconnects cleanly and stops retrying.
+     */
     public Future<Void> stop() {
         if (faults == null) {
             return control.stop();
         }
-        return faults.stop("agent stopping").transform(ar -> {
+        return probes.stop("agent stopping").transform(p -> faults.stop("agent stopping")).transform(ar -> {
             if (ar.failed()) {
                 log.error("region {}: reverting faults on stop failed: {}", config.region(), ar.cause().toString());
             }
             return control.stop();
         });
+    }
+
+    /** The probe feature, when the agent has one. */
+    public Optional<ProbeRunner> probes() {
+        return Optional.ofNullable(probes);
     }
 
     /** The fault feature, when the agent has one. */

@@ -11,6 +11,8 @@ import io.firedrill.wire.Heartbeat;
 import io.firedrill.wire.LeaseRenew;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.Micros;
+import io.firedrill.wire.ProbeStart;
+import io.firedrill.wire.ProbeStop;
 import io.firedrill.wire.ProtocolError;
 import io.firedrill.wire.TimeSyncReply;
 import io.firedrill.wire.TimeSyncRequest;
@@ -88,8 +90,8 @@ public final class ControlChannel {
     }
 
     /**
-     * Receives the orchestrator's commands (fault apply and revert, lease renewals) on the event loop; the
-     * channel answers every other kind itself.
+     * Receives the orchestrator's commands (fault apply and revert, lease renewals, probe start and stop) on the
+     * event loop; the channel answers every other kind itself.
      */
     public void onCommand(Consumer<Message> handler) {
         commandHandler = handler;
@@ -257,7 +259,8 @@ public final class ControlChannel {
             send(ws, new TimeSyncReply(request.seq(), request.t1Micros(), receivedMicros, Micros.now(clock)));
         } else if (message instanceof Welcome welcome) {
             welcomed(ws, welcome);
-        } else if (message instanceof FaultApply || message instanceof FaultRevert || message instanceof LeaseRenew) {
+        } else if (message instanceof FaultApply || message instanceof FaultRevert || message instanceof LeaseRenew
+                || message instanceof ProbeStart || message instanceof ProbeStop) {
             commandHandler.accept(message);
         } else if (message instanceof ProtocolError error) {
             // Never answered: two peers replying to each other's errors would loop.
