@@ -6,6 +6,8 @@ import io.firedrill.orchestrator.store.AgentStore;
 import io.firedrill.orchestrator.store.EnrollmentStore;
 import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.Message;
+import io.firedrill.wire.ProbeReport;
+import io.firedrill.wire.ProbeResults;
 import io.firedrill.wire.WireCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -97,6 +99,24 @@ public final class AgentHub {
     /** Hears every fault report an agent sends, on the event loop, with the agent's region. */
     public void onFaultReport(BiConsumer<String, FaultReport> listener) {
         context.reportListeners().add(listener);
+    }
+
+    /** Hears every batch of probe samples an agent sends, on the event loop, with the agent's region. */
+    public void onProbeResults(BiConsumer<String, ProbeResults> listener) {
+        context.probeListeners().add((region, m) -> {
+            if (m instanceof ProbeResults results) {
+                listener.accept(region, results);
+            }
+        });
+    }
+
+    /** Hears every probe report (started, stopped, failed) an agent sends, on the event loop, with its region. */
+    public void onProbeReport(BiConsumer<String, ProbeReport> listener) {
+        context.probeListeners().add((region, m) -> {
+            if (m instanceof ProbeReport report) {
+                listener.accept(region, report);
+            }
+        });
     }
 
     /** Whether the region's agent is connected and has said hello. */

@@ -9,6 +9,8 @@ import io.firedrill.wire.Heartbeat;
 import io.firedrill.wire.Hello;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.Micros;
+import io.firedrill.wire.ProbeReport;
+import io.firedrill.wire.ProbeResults;
 import io.firedrill.wire.ProtocolError;
 import io.firedrill.wire.TimeSyncReply;
 import io.firedrill.wire.TimeSyncRequest;
@@ -134,6 +136,8 @@ final class AgentSession {
             onTimeSync(envelope, reply, receivedMicros);
         } else if (message instanceof FaultReport report) {
             hub.reportListeners().forEach(l -> l.accept(region, report));
+        } else if (message instanceof ProbeResults || message instanceof ProbeReport) {
+            hub.probeListeners().forEach(l -> l.accept(region, message));
         } else if (message instanceof ProtocolError error) {
             log.warn("agent for region {} rejected frame {}: {} ({})", region, error.inReplyTo(), error.message(),
                     error.code());
