@@ -12,6 +12,9 @@ import io.firedrill.orchestrator.api.HealthApi;
 import io.firedrill.orchestrator.api.RunsApi;
 import io.firedrill.orchestrator.fault.FaultService;
 import io.firedrill.orchestrator.fault.FaultServiceConfig;
+import io.firedrill.orchestrator.probe.ProbeService;
+import io.firedrill.orchestrator.run.AgentProbeFeed;
+import io.firedrill.orchestrator.run.RunEngine;
 import io.firedrill.orchestrator.store.AgentStatus;
 import io.firedrill.orchestrator.store.Database;
 import io.vertx.core.Vertx;
@@ -43,18 +46,21 @@ public final class OrchestratorServer implements AutoCloseable {
     private final Vertx vertx;
     private final AgentHub hub;
     private final FaultService faults;
+    private final ProbeService probes;
+    private final RunEngine runs;
     private final HttpServer http;
     private final Router router;
     private final Duration startup;
 
     private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, FaultService faults,
-            HttpServer http, Router router,
-                               Duration startup) {
+            ProbeService probes, RunEngine runs, HttpServer http, Router router, Duration startup) {
         this.config = config;
         this.db = db;
         this.vertx = vertx;
         this.hub = hub;
         this.faults = faults;
+        this.probes = probes;
+        this.runs = runs;
         this.http = http;
         this.router = router;
         this.startup = startup;
@@ -71,14 +77,17 @@ public final class OrchestratorServer implements AutoCloseable {
             vertx = Vertx.vertx();
             AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
             FaultService faults = new FaultService(vertx, hub, clock, FaultServiceConfig.defaults());
-            Router router = routes(vertx, config, db, hub, faults, clock);
+            ProbeService probes = new ProbeService(vertx, hub, clock);
+            RunEngine runs = new RunEngine(db.runs(), hub, faults, new AgentProbeFeed(probes),
+                    config.dataDir().resolve("runs"), clock);
+            Router router = routes(vertx, config, db, hub, faults, runs, clock);
             hub.start().await(10, TimeUnit.SECONDS);
             faults.start().await(10, TimeUnit.SECONDS);
             HttpServer http = listen(vertx, router, config);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
-            return new OrchestratorServer(config, db, vertx, hub, faults, http, router, startup);
+            return new OrchestratorServer(config, db, vertx, hub, faults, probes, runs, http, router, startup);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close();
@@ -101,7 +110,7 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, FaultService faults,
-            Clock clock) {
+            RunEngine runs, Clock clock) {
         Router router = Router.router(vertx);
         // Only requests that carry a body get a BodyHandler: it must not touch WebSocket upgrades. The check is
         // inside one catch-all route because a method-restricted route would turn unknown paths into 405s.
@@ -120,7 +129,7 @@ public final class OrchestratorServer implements AutoCloseable {
         EstateReferences references = new EstateReferences(db.experiments(), db.estates());
         new ExperimentsApi(vertx, db.experiments(), references).mount(router);
         new EstatesApi(vertx, db.estates(), references).mount(router);
-        new RunsApi(vertx, db.runs()).mount(router);
+        new RunsApi(vertx, db.runs(), db.experiments(), references, runs).mount(router);
         new FaultsApi(vertx, db.estates(), faults).mount(router);
         hub.mount(router);
         new ApiDocument().mount(router);
@@ -170,6 +179,10 @@ public final class OrchestratorServer implements AutoCloseable {
         return hub;
     }
 
+    public RunEngine runs() {
+        return runs;
+    }
+
     public Database database() {
         return db;
     }
@@ -177,7 +190,10 @@ public final class OrchestratorServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            // Faults first, while the agents are still connected to hear the reverts.
+            // Runs first (each reverts its faults and records its end), then any fault left, while the agents are
+            // still connected to hear the reverts.
+            runs.close();
+            probes.close().await(5, TimeUnit.SECONDS);
             faults.stop().await(15, TimeUnit.SECONDS);
             hub.stop().await(5, TimeUnit.SECONDS);
             http.close().await(5, TimeUnit.SECONDS);

@@ -1,0 +1,491 @@
+package io.firedrill.orchestrator.run;
+
+import io.firedrill.model.Experiment;
+import io.firedrill.model.FaultOrder;
+import io.firedrill.model.Probe;
+import io.firedrill.model.Step;
+import io.firedrill.orchestrator.fault.FaultCompiler;
+import io.firedrill.orchestrator.fault.FaultService;
+import io.firedrill.orchestrator.fault.FaultView;
+import io.firedrill.orchestrator.measure.ClockSync;
+import io.firedrill.orchestrator.measure.FaultMark;
+import io.firedrill.orchestrator.measure.FinalRead;
+import io.firedrill.orchestrator.measure.FrontDoorProbe;
+import io.firedrill.orchestrator.measure.Moment;
+import io.firedrill.orchestrator.measure.Op;
+import io.firedrill.orchestrator.measure.ProbeSample;
+import io.firedrill.orchestrator.measure.RunEvidence;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one experiment, on its own thread, through the lifecycle of {@link RunState}. Every state change is
+ * persisted with its time before the work of the state starts; every fault applied is reverted on every way out
+ * (done, abort, stop condition, error), and the evidence gathered so far is written whatever happened.
+ */
+final class Execution implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+    private static final Duration MIN_STEADY_WINDOW = Duration.ofSeconds(3);
+    private static final Duration MIN_RECOVERY_WAIT = Duration.ofSeconds(10);
+    private static final Duration OP_TIMEOUT = Duration.ofSeconds(2);
+    /** Faults list their target as JSON, the way the faults API shows a target sent by hand. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TARGET_JSON =
+            io.firedrill.model.ModelJson.newMapper();
+
+    private final String id;
+    private final Experiment experiment;
+    private final RunContext deps;
+    private final RunClock clock = new RunClock();
+    private final HistoryLog history = new HistoryLog(clock);
+    private final List<ProbeSample> samples = new ArrayList<>();
+    private final List<FaultMark> faults = new ArrayList<>();
+    private final Map<String, Applied> active = new LinkedHashMap<>();
+    private final StopWatch stopWatch;
+    private final LagSampler lag;
+    private final Object signal = new Object();
+    private volatile String abortCause;
+    private volatile boolean watchStops;
+    private volatile RunState state = RunState.PREFLIGHT;
+    private WorkloadClient workload;
+    private AutoCloseable probes;
+
+    /** A fault this run holds: its id at the fault service, its step, when it went into effect. */
+    private record Applied(String faultId, Step step, Moment inEffect) {}
+
+    Execution(String id, Experiment experiment, RunContext deps) {
+        this.id = id;
+        this.experiment = experiment;
+        this.deps = deps;
+        this.stopWatch = new StopWatch(experiment.stopConditions());
+        this.lag = new LagSampler(frontDoor(), clock);
+    }
+
+    String id() {
+        return id;
+    }
+
+    RunState state() {
+        return state;
+    }
+
+    /** Asks the run to end early; it reverts its faults and records {@code cause}. */
+    void abort(String cause) {
+        if (abortCause == null) {
+            abortCause = cause;
+        }
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        String verdict = null;
+        String cause = null;
+        RunState end = RunState.DONE;
+        RunOutcome outcome = null;
+        try {
+            preflight();
+            steadyBefore();
+            method();
+            recover();
+            outcome = verify();
+            verdict = outcome.verdict();
+        } catch (RunAbort e) {
+            end = RunState.ABORTED;
+            cause = e.getMessage();
+        } catch (InterruptedException e) {
+            end = RunState.ABORTED;
+            cause = abortCause != null ? abortCause : "interrupted";
+        } catch (RuntimeException | Error e) {
+            LOG.error("run {} failed", id, e);
+            end = RunState.ABORTED;
+            cause = "error: " + e;
+        } finally {
+            revertAll("run " + (end == RunState.DONE ? "ended" : "aborted"));
+            stopWorkloadAndProbes();
+        }
+        if (outcome == null) {
+            outcome = writePartialEvidence();
+        }
+        String detail = end == RunState.DONE ? "verdict " + verdict + ": " + outcome.summary()
+                : cause + "; every fault reverted";
+        transition(end, detail, verdict, cause);
+    }
+
+    // ---- PREFLIGHT -------------------------------------------------------------------------------------------
+
+    private void preflight() {
+        Set<String> regions = new LinkedHashSet<>();
+        experiment.steadyState().forEach(p -> regions.add(p.region()));
+        FaultCompiler compiler = new FaultCompiler(experiment.estate());
+        for (Step step : experiment.method()) {
+            regions.addAll(compiler.compile(step.target()).byRegion().keySet());
+        }
+        List<String> offline = regions.stream().filter(r -> !deps.hub().isOnline(r)).toList();
+        if (!offline.isEmpty()) {
+            throw new RunAbort("preflight: the agent of region(s) " + String.join(", ", offline)
+                    + " is not connected; nothing was injected");
+        }
+        URI front = frontDoor();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(front.getHost(), port(front)), 2000);
+        } catch (IOException e) {
+            throw new RunAbort("preflight: the estate is unreachable: cannot connect to its front door " + front
+                    + " (" + e.getMessage() + "); nothing was injected");
+        }
+        EstateEvents.failedOver(front, experiment.estate()).ifPresent(why -> {
+            throw new RunAbort("preflight: " + why + "; nothing was injected");
+        });
+        abortIfAsked();
+    }
+
+    // ---- STEADY_BEFORE -----------------------------------------------------------------------------------------
+
+    private void steadyBefore() throws InterruptedException {
+        transition(RunState.STEADY_BEFORE, "agents online; probes and workload starting", null, null);
+        probes = deps.probes().start(id, experiment, clock, this::onSample);
+        experiment.workload().ifPresent(w -> {
+            workload = new WorkloadClient(w.through(), w.rate(), w.concurrency(), w.keyPrefix() + "-" + id, OP_TIMEOUT,
+                    clock, history);
+            workload.start();
+        });
+        lag.start();
+        long from = clock.now();
+        waitFor(steadyWindow());
+        List<String> broken = hypothesisBroken(from, clock.now());
+        if (!broken.isEmpty()) {
+            throw new RunAbort("steady state did not hold before any fault: " + String.join("; ", broken));
+        }
+    }
+
+    private Duration steadyWindow() {
+        Duration longest = experiment.steadyState().stream().map(Probe::interval).max(Comparator.naturalOrder())
+                .orElse(Duration.ofSeconds(1));
+        Duration window = longest.multipliedBy(experiment.objectives().steadyStateSamples());
+        return window.compareTo(MIN_STEADY_WINDOW) < 0 ? MIN_STEADY_WINDOW : window;
+    }
+
+    /** Each steady-state probe whose success ratio in [from, to) is below its tolerance, said why. */
+    private List<String> hypothesisBroken(long from, long to) {
+        List<String> broken = new ArrayList<>();
+        for (Probe p : experiment.steadyState()) {
+            List<ProbeSample> in;
+            synchronized (samples) {
+                in = samples.stream().filter(s -> s.probe().equals(p.name()) && s.nanos() >= from && s.nanos() < to)
+                        .toList();
+            }
+            if (in.isEmpty()) {
+                broken.add("probe " + p.name() + " produced no samples");
+                continue;
+            }
+            long ok = in.stream().filter(ProbeSample::ok).count();
+            double ratio = (double) ok / in.size();
+            if (ratio < p.tolerance().successRatio()) {
+                String last = in.stream().filter(s -> !s.ok()).reduce((a, b) -> b).map(ProbeSample::detail).orElse("");
+                broken.add(String.format(java.util.Locale.ROOT, "probe %s succeeded %d of %d times (%.0f%%, needs %.0f%%): %s",
+                        p.name(), ok, in.size(), ratio * 100, p.tolerance().successRatio() * 100, last));
+            }
+        }
+        return broken;
+    }
+
+    private void onSample(ProbeSample sample) {
+        synchronized (samples) {
+            samples.add(sample);
+        }
+        if (watchStops) {
+            stopWatch.offer(sample).ifPresent(this::abort);
+        }
+    }
+
+    // ---- INJECT / OBSERVE ----------------------------------------------------------------------------------------
+
+    private void method() throws InterruptedException {
+        transition(RunState.INJECT, experiment.method().size() + " fault step(s)", null, null);
+        watchStops = true;
+        long start = clock.now();
+        List<Step> toApply = new ArrayList<>(experiment.method());
+        toApply.sort(Comparator.comparing(Step::after));
+        List<Step> toRevert = new ArrayList<>(experiment.method());
+        toRevert.sort(Comparator.comparing(Step::end));
+        while (!toApply.isEmpty() || !toRevert.isEmpty()) {
+            Step nextApply = toApply.isEmpty() ? null : toApply.get(0);
+            Step nextRevert = toRevert.isEmpty() ? null : toRevert.get(0);
+            boolean apply = nextApply != null && (nextRevert == null
+                    || nextApply.after().compareTo(nextRevert.end()) <= 0);
+            if (apply) {
+                waitUntil(start + nextApply.after().toNanos());
+                applyStep(nextApply);
+                toApply.remove(0);
+                if (toApply.isEmpty()) {
+                    transition(RunState.OBSERVE, "every fault applied; watching until they end", null, null);
+                }
+            } else {
+                waitUntil(start + nextRevert.end().toNanos());
+                revertStep(nextRevert.name(), "step " + nextRevert.name() + " ended after " + nextRevert.duration());
+                toRevert.remove(0);
+            }
+        }
+    }
+
+    private void applyStep(Step step) {
+        FaultOrder order = new FaultOrder(step.fault(), step.target(), Optional.empty(), Optional.empty());
+        long invoked = clock.now();
+        FaultView view;
+        try {
+            view = deps.faults().apply(experiment.estate().name(), experiment.estate(), order,
+                            TARGET_JSON.valueToTree(step.target()))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new RunAbort("inject: step " + step.name() + " (" + step.fault().wireName() + ") failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new RunAbort("inject: step " + step.name() + " was not in effect within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunAbort(abortCause != null ? abortCause : "interrupted while injecting " + step.name());
+        }
+        Moment inEffect = inEffect(view, invoked);
+        synchronized (active) {
+            active.put(step.name(), new Applied(view.id(), step, inEffect));
+        }
+        history.nemesis(Op.Function.INJECT, step.name(), step.fault().wireName(), targetRegion(step), inEffect.nanos(),
+                "fault " + view.id() + " in effect on " + view.parts().size() + " agent(s)");
+        transitionDetail("applied " + step.name() + " (" + step.fault().wireName() + ") at +"
+                + seconds(inEffect.nanos()) + " s, fault " + view.id());
+    }
+
+    /** When every agent had the fault in effect: the latest of their acks, mapped onto the run's clock. */
+    private Moment inEffect(FaultView view, long invoked) {
+        Instant latest = null;
+        long bound = 0;
+        for (FaultView.Part part : view.parts()) {
+            if (part.at() != null && (latest == null || part.at().isAfter(latest))) {
+                latest = part.at();
+            }
+            bound = Math.max(bound, part.errorMicros() == null ? 0 : part.errorMicros());
+        }
+        long nanos = latest == null ? clock.now() : clock.fromWall(latest);
+        if (latest == null) {
+            bound = Math.max(bound, (clock.now() - invoked) / 1000); // no agent time: between the call and its answer
+        }
+        return Moment.of(nanos, clock.wall(nanos), bound);
+    }
+
+    private void revertStep(String stepName, String reason) {
+        Applied applied;
+        synchronized (active) {
+            applied = active.remove(stepName);
+        }
+        if (applied == null) {
+            return;
+        }
+        long invoked = clock.now();
+        Moment reverted;
+        try {
+            FaultView view = deps.faults().revert(applied.faultId(), reason).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            reverted = inEffect(view, invoked);
+        } catch (Exception e) {
+            LOG.warn("run {}: revert of {} failed: {}", id, applied.faultId(), e.toString());
+            reverted = Moment.of(clock.now(), clock.wall(clock.now()), (clock.now() - invoked) / 1000);
+        }
+        history.nemesis(Op.Function.REVERT, stepName, applied.step().fault().wireName(), targetRegion(applied.step()),
+                reverted.nanos(), reason);
+        synchronized (faults) {
+            faults.add(new FaultMark(stepName, applied.step().fault().wireName(), describe(applied.step()),
+                    applied.inEffect(), Optional.of(reverted)));
+        }
+    }
+
+    private void revertAll(String reason) {
+        List<String> names;
+        synchronized (active) {
+            names = new ArrayList<>(active.keySet());
+        }
+        for (String name : names) {
+            revertStep(name, reason);
+        }
+    }
+
+    // ---- RECOVER -----------------------------------------------------------------------------------------------
+
+    private void recover() throws InterruptedException {
+        transition(RunState.RECOVER, "every fault reverted; waiting for steady state again", null, null);
+        revertAll("recover");
+        long reverted = clock.now();
+        Duration wait = experiment.objectives().rto().compareTo(MIN_RECOVERY_WAIT) > 0
+                ? experiment.objectives().rto() : MIN_RECOVERY_WAIT;
+        long deadline = reverted + wait.toNanos();
+        Duration window = steadyWindow();
+        while (clock.now() < deadline) {
+            waitFor(window);
+            if (hypothesisBroken(clock.now() - window.toNanos(), clock.now()).isEmpty()) {
+                transitionDetail("steady state again " + seconds(clock.now() - reverted) + " s after the last revert");
+                return;
+            }
+        }
+        transitionDetail("steady state not seen again within " + wait.toSeconds() + " s of the last revert: "
+                + String.join("; ", hypothesisBroken(clock.now() - window.toNanos(), clock.now())));
+    }
+
+    // ---- VERIFY ------------------------------------------------------------------------------------------------
+
+    private RunOutcome verify() throws InterruptedException {
+        transition(RunState.VERIFY, "final read and checkers", null, null);
+        watchStops = false;
+        stopWorkloadAndProbes();
+        FinalRead read = finalRead();
+        return judge(read);
+    }
+
+    private FinalRead finalRead() throws InterruptedException {
+        if (workload == null) {
+            return FinalRead.notTaken("the experiment has no workload");
+        }
+        FinalReader.Result r = new FinalReader().read(frontDoor(), workload.keyPrefix(), clock);
+        List<FinalRead.Entry> entries = r.entries().stream().map(e -> new FinalRead.Entry(e.key(), e.value())).toList();
+        return r.complete() ? FinalRead.complete(null, entries) : FinalRead.incomplete(r.detail(), entries);
+    }
+
+    private RunOutcome judge(FinalRead read) {
+        RunEvidence evidence = evidence(read);
+        return RunOutcome.judge(evidence, deps.runDir(id));
+    }
+
+    private RunOutcome writePartialEvidence() {
+        return RunOutcome.partial(evidence(FinalRead.notTaken("the run ended before its final read")), deps.runDir(id));
+    }
+
+    private RunEvidence evidence(FinalRead read) {
+        RunEvidence.Builder b = RunEvidence.builder(id, experiment.objectives())
+                .history(history.snapshot())
+                .finalRead(read)
+                .frontDoorProbes(FrontDoorProbe.of(experiment))
+                .estateEvents(EstateEvents.fetch(frontDoor(), clock));
+        synchronized (samples) {
+            b.probes(List.copyOf(samples));
+        }
+        synchronized (faults) {
+            b.faults(List.copyOf(faults));
+        }
+        clockStart().ifPresent(b::clockStartFault);
+        lag.before(firstInEffect()).ifPresent(b::replicationLagBeforeT0);
+        b.clock(deps.clockSync(experiment));
+        return b.build();
+    }
+
+    /**
+     * The step whose onset is T0. A method that slows replication and then blacks out the primary measures recovery
+     * from the blackout: the lag is a precondition. So the first step that takes a region or a path away (blackout,
+     * partition, process kill) starts the clock; without one, the first step does.
+     */
+    private Optional<String> clockStart() {
+        return experiment.method().stream()
+                .filter(s -> s.fault() == io.firedrill.model.Fault.REGION_BLACKOUT
+                        || s.fault() == io.firedrill.model.Fault.LINK_PARTITION
+                        || s.fault() == io.firedrill.model.Fault.PROCESS_KILL)
+                .min(Comparator.comparing(Step::after)).map(Step::name);
+    }
+
+    private long firstInEffect() {
+        synchronized (faults) {
+            Optional<String> start = clockStart();
+            return faults.stream().filter(f -> start.isEmpty() || f.fault().equals(start.get()))
+                    .mapToLong(f -> f.inEffect().nanos()).min().orElse(Long.MAX_VALUE);
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    private void stopWorkloadAndProbes() {
+        lag.stop();
+        try {
+            if (workload != null) {
+                workload.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (probes != null) {
+            try {
+                probes.close();
+            } catch (Exception e) {
+                LOG.warn("run {}: stopping probes: {}", id, e.toString());
+            }
+            probes = null;
+        }
+    }
+
+    private void transition(RunState next, String detail, String verdict, String cause) {
+        state = next;
+        deps.transition(id, next, detail, verdict, cause);
+    }
+
+    /** A note within the current state, kept as a transition to the same state so it is on the run's timeline. */
+    private void transitionDetail(String detail) {
+        deps.transition(id, state, detail, null, null);
+    }
+
+    private void waitFor(Duration d) throws InterruptedException {
+        waitUntil(clock.now() + d.toNanos());
+    }
+
+    /** Sleeps until the run-relative time {@code nanos}; wakes at once when the run is aborted. */
+    private void waitUntil(long nanos) throws InterruptedException {
+        while (true) {
+            abortIfAsked();
+            long left = nanos - clock.now();
+            if (left <= 0) {
+                return;
+            }
+            synchronized (signal) {
+                TimeUnit.NANOSECONDS.timedWait(signal, Math.min(left, 50_000_000L));
+            }
+        }
+    }
+
+    private void abortIfAsked() {
+        if (abortCause != null) {
+            throw new RunAbort(abortCause);
+        }
+    }
+
+    private URI frontDoor() {
+        return experiment.workload().map(w -> w.through())
+                .or(() -> experiment.estate().frontDoor()).orElseThrow(() -> new RunAbort(
+                        "preflight: the estate has no front door and the workload names none"));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String targetRegion(Step step) {
+        return step.target() instanceof io.firedrill.model.FaultTarget.RegionBlackout b ? b.region() : null;
+    }
+
+    private static String describe(Step step) {
+        return step.target().toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+}

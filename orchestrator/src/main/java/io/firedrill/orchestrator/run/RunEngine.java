@@ -1,0 +1,167 @@
+package io.firedrill.orchestrator.run;
+
+import io.firedrill.model.Experiment;
+import io.firedrill.model.Probe;
+import io.firedrill.orchestrator.agents.AgentHub;
+import io.firedrill.orchestrator.agents.ClockOffset;
+import io.firedrill.orchestrator.fault.FaultService;
+import io.firedrill.orchestrator.measure.ClockSync;
+import io.firedrill.orchestrator.store.RunRecord;
+import io.firedrill.orchestrator.store.RunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs and keeps track of the ones in flight: each on its own thread, persisted at every transition, its
+ * artefacts under {@code <runsDir>/<id>/}. Closing the engine aborts every run in flight, which reverts their faults.
+ */
+public final class RunEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+
+    private final RunStore runs;
+    private final AgentHub hub;
+    private final FaultService faults;
+    private final ProbeFeed probes;
+    private final Path runsDir;
+    private final Clock clock;
+    private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private record Flight(Execution execution, Thread thread) {}
+
+    public RunEngine(RunStore runs, AgentHub hub, FaultService faults, ProbeFeed probes, Path runsDir, Clock clock) {
+        this.runs = runs;
+        this.hub = hub;
+        this.faults = faults;
+        this.probes = probes;
+        this.runsDir = runsDir;
+        this.clock = clock;
+    }
+
+    /** Records the run (PREFLIGHT) and starts it; blocking (one INSERT). */
+    public RunRecord start(Experiment experiment, String source) {
+        String id = "r-" + Long.toString(clock.millis(), 36) + "-" + sequence.incrementAndGet();
+        RunRecord record = runs.create(id, experiment.name(), source, RunState.PREFLIGHT.name(), clock.instant());
+        Execution execution = new Execution(id, experiment, context());
+        Thread thread = new Thread(() -> {
+            try {
+                execution.run();
+            } finally {
+                inFlight.remove(id);
+                listeners.forEach(l -> l.accept(id));
+            }
+        }, "run-" + id);
+        inFlight.put(id, new Flight(execution, thread));
+        thread.start();
+        LOG.info("run {} of {} started", id, experiment.name());
+        return record;
+    }
+
+    /** Asks a run in flight to stop; false when it is not in flight (done, aborted, or unknown). */
+    public boolean abort(String id, String cause) {
+        Flight f = inFlight.get(id);
+        if (f == null) {
+            return false;
+        }
+        f.execution().abort(cause);
+        return true;
+    }
+
+    public boolean inFlight(String id) {
+        return inFlight.containsKey(id);
+    }
+
+    /** Called with the run id when a run has ended and its artefacts are written. */
+    public void onEnded(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /** Where a run's artefacts are. */
+    public Path runDir(String id) {
+        return runsDir.resolve(id);
+    }
+
+    /** Aborts every run in flight and waits for each to revert and record its end. */
+    @Override
+    public void close() {
+        inFlight.values().forEach(f -> f.execution().abort("the orchestrator is stopping"));
+        for (Flight f : inFlight.values()) {
+            try {
+                f.thread().join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private RunContext context() {
+        return new RunContext() {
+            @Override
+            public AgentHub hub() {
+                return hub;
+            }
+
+            @Override
+            public FaultService faults() {
+                return faults;
+            }
+
+            @Override
+            public ProbeFeed probes() {
+                return probes;
+            }
+
+            @Override
+            public Path runDir(String runId) {
+                return RunEngine.this.runDir(runId);
+            }
+
+            @Override
+            public void transition(String runId, RunState state, String detail, String verdict, String cause) {
+                try {
+                    runs.transition(runId, state.name(), clock.instant(), detail, verdict, cause);
+                } catch (RuntimeException e) {
+                    LOG.error("run {}: could not record {} ({}): {}", runId, state, detail, e.toString());
+                }
+                LOG.info("run {}: {} {}", runId, state, detail == null ? "" : detail);
+            }
+
+            @Override
+            public ClockSync clockSync(Experiment experiment) {
+                return RunEngine.this.clockSync(experiment);
+            }
+        };
+    }
+
+    /** The worst clock bound among the agents the experiment's probes run on; not synced if one is unmeasured. */
+    private ClockSync clockSync(Experiment experiment) {
+        Set<String> regions = new LinkedHashSet<>();
+        experiment.steadyState().stream().map(Probe::region).forEach(regions::add);
+        Duration worst = Duration.ZERO;
+        for (String region : regions) {
+            Optional<ClockOffset> offset = hub.clockOffset(region);
+            if (offset.isEmpty()) {
+                return ClockSync.notSynced("the clock of the agent of " + region + " was not measured");
+            }
+            Duration bound = Duration.ofNanos(offset.get().errorMicros() * 1000);
+            if (bound.compareTo(worst) > 0) {
+                worst = bound;
+            }
+        }
+        return ClockSync.synced(worst);
+    }
+}

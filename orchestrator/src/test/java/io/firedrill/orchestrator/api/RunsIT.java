@@ -1,0 +1,251 @@
+package io.firedrill.orchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firedrill.testing.DistProcesses;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Game-day runs end to end between real processes: an orchestrator, the H2 reference estate ({@code firedrill estate
+ * up}) and an agent per region carrying its links. Runs go through {@code POST /api/v1/runs} and are judged from
+ * what really happened to the estate's traffic. Ordered: the processes are shared, and the last test takes an agent
+ * away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunsIT {
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration RUN = Duration.ofSeconds(120);
+    private static final Pattern FRONT_DOOR = Pattern.compile("front door \\(router\\)\\s+(http://\\S+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static DistProcesses dist;
+    private static Path work;
+    private static ApiClient api;
+    private static String frontDoor;
+    private static DistProcesses.Started usEast;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        dist = DistProcesses.in("runs-it");
+        work = dist.workDir();
+        Path estateDir = work.resolve("estate");
+        DistProcesses.Started up = dist.start("estate-up", "estate", "up", "--detach", "--ports", "free", "--links",
+                "none", "--health-interval", "100ms", "--dir", estateDir.toString());
+        assertThat(up.awaitExit(START)).as(up.output()).isZero();
+        Matcher m = FRONT_DOOR.matcher(up.output());
+        assertThat(m.find()).as(up.output()).isTrue();
+        frontDoor = m.group(1);
+        Path estate = estateDir.resolve("estate.yaml");
+        Path data = work.resolve("data");
+        DistProcesses.Started orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir",
+                data.toString(), "--enroll", "eu-west,us-east");
+        api = new ApiClient("http://127.0.0.1:" + orchestrator.awaitPort(START));
+        ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        for (String region : List.of("eu-west", "us-east")) {
+            DistProcesses.Started agent = dist.start("agent-" + region, "agent", "--region", region, "--orchestrator",
+                    "ws://127.0.0.1:" + orchestrator.awaitPort(START), "--token-file",
+                    data.resolve("tokens").resolve(region + ".token").toString(), "--heartbeat", "200ms",
+                    "--estate", estate.toString(), "--state-dir", work.resolve("state-" + region).toString());
+            if (region.equals("us-east")) {
+                usEast = agent;
+            }
+        }
+        for (String region : List.of("eu-west", "us-east")) {
+            await(region + " online").atMost(START).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "ONLINE".equals(api.get("/api/v1/agents/" + region).json().path("status").asText()));
+        }
+        await("the front door serves through the agents' links").atMost(START)
+                .until(() -> status(frontDoor + "/records?limit=1") == 200);
+        // The router started before the agents served its links, so it may have failed over already: the estate
+        // must start every test in its declared shape, eu-west primary.
+        await("eu-west primary").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + "/router/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("\"active\":\"eu-west\"")) {
+                return true;
+            }
+            failBack();
+            return false;
+        });
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (dist != null) {
+            DistProcesses.Started down = dist.start("estate-down", "estate", "down", "--dir",
+                    work.resolve("estate").toString());
+            down.awaitExit(Duration.ofSeconds(90));
+            dist.close();
+        }
+    }
+
+    /** A known outage: links down for exactly 2 s and no failover, so RTO must come out at 2 s within its bound. */
+    @Test
+    @Order(1)
+    void aTwoSecondOutageWithoutFailoverMeasuresAnRtoOfTwoSecondsWithinItsBound() throws Exception {
+        settings("{\"policy\": \"manual\"}");
+        JsonNode run = runToEnd(experiment("calibration", """
+                method:
+                  - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 1s, duration: 2s}
+                objectives: {rto: 10s, rpo: 5s}
+                """));
+
+        assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
+        JsonNode rto = verdict(run, "rto");
+        double measured = rto.path("measured").path("valueNanos").asDouble() / 1e9;
+        double bound = rto.path("measured").path("boundNanos").asDouble() / 1e9;
+        assertThat(measured).as(rto.toString()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(bound + 0.15));
+        assertThat(bound).as("probe interval (100 ms) + clock bound").isLessThan(0.2);
+        assertThat(rto.path("verdict").asText()).isEqualTo("PASS");
+        settings("{\"policy\": \"automatic\"}");
+    }
+
+    @Test
+    @Order(2)
+    void aBlackoutOfThePrimaryFailsOverWithinTheObjectivesAndEveryArtefactIsServed() throws Exception {
+        JsonNode run = runToEnd(experiment("blackout", """
+                method:
+                  - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 1s, duration: 3s}
+                objectives: {rto: 10s, rpo: 5s}
+                """));
+
+        assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
+        assertThat(run.path("run").path("verdict").asText()).as(run.path("result").toString()).isEqualTo("PASS");
+        List<String> states = new ArrayList<>();
+        run.path("transitions").forEach(t -> {
+            if (states.isEmpty() || !states.get(states.size() - 1).equals(t.path("state").asText())) {
+                states.add(t.path("state").asText());
+            }
+        });
+        assertThat(states).containsExactly("PREFLIGHT", "STEADY_BEFORE", "INJECT", "OBSERVE", "RECOVER", "VERIFY",
+                "DONE");
+        String id = run.path("run").path("id").asText();
+        JsonNode timeline = api.get("/api/v1/runs/" + id + "/artifacts/timeline.json").json();
+        List<String> observed = new ArrayList<>();
+        timeline.path("marks").forEach(mark -> {
+            if (mark.path("observed").asBoolean()) {
+                observed.add(mark.path("id").asText());
+            }
+        });
+        assertThat(observed).contains("T0", "T1", "T2", "T3", "T4", "T6");
+        String history = api.get("/api/v1/runs/" + id + "/artifacts/history.jsonl").text();
+        assertThat(history.lines().filter(l -> l.contains("\"nemesis\"")).count()).as("inject and revert").isEqualTo(2);
+        assertThat(history.lines().filter(l -> l.contains("\"ok\"")).count()).isGreaterThan(50);
+        assertThat(api.get("/api/v1/runs/" + id + "/artifacts/nope.json").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/runs/" + id + "/artifacts/..%2Fresult.json").status()).isIn(400, 404);
+        failBack();
+    }
+
+    @Test
+    @Order(3)
+    void writesAcknowledgedWhileReplicationLaggedAreLostAndTheRpoFails() throws Exception {
+        JsonNode run = runToEnd(experiment("lag", """
+                method:
+                  - {name: lag, fault: replication-lag, target: {links: [eu-west->us-east/replication], latency: 3s}, after: 500ms, duration: 6s}
+                  - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 3s, duration: 3s}
+                objectives: {rto: 10s, rpo: 200ms}
+                """));
+
+        assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
+        JsonNode rpo = verdict(run, "rpo");
+        assertThat(rpo.path("verdict").asText()).as(rpo.toString()).isEqualTo("FAIL");
+        assertThat(rpo.path("measured").path("valueNanos").asLong()).isGreaterThan(200_000_000L);
+        assertThat(run.path("run").path("verdict").asText()).isEqualTo("FAIL");
+        failBack();
+    }
+
+    @Test
+    @Order(4)
+    void aRunWhoseAgentIsOfflineIsRefusedInPreflightAndInjectsNothing() throws Exception {
+        int faultsBefore = api.get("/api/v1/faults").json().size();
+        usEast.process().destroyForcibly();
+        await("us-east offline").atMost(START).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"ONLINE".equals(api.get("/api/v1/agents/us-east").json().path("status").asText()));
+
+        JsonNode run = runToEnd(experiment("offline", """
+                method:
+                  - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 1s, duration: 1s}
+                objectives: {rto: 10s, rpo: 5s}
+                """));
+
+        assertThat(run.path("run").path("state").asText()).isEqualTo("ABORTED");
+        assertThat(run.path("run").path("cause").asText()).contains("us-east").contains("not connected")
+                .contains("nothing was injected");
+        assertThat(api.get("/api/v1/faults").json().size()).isEqualTo(faultsBefore);
+    }
+
+    /** An experiment on the registered estate: front-door probe every 100 ms, 40 writes/s. */
+    private static String experiment(String name, String methodAndObjectives) {
+        return """
+                apiVersion: firedrill/v1
+                kind: Experiment
+                name: %s
+                title: %s
+                estate: reference
+                steadyState:
+                  - {name: front-door, type: http, region: us-east, target: router, path: "/records?limit=1", interval: 100ms, timeout: 90ms, tolerance: {successRatio: 0.9}}
+                workload: {rate: 40, concurrency: 2, keyPrefix: %s}
+                %s""".formatted(name, name, name, methodAndObjectives);
+    }
+
+    private static JsonNode runToEnd(String yaml) {
+        ApiClient.Reply started = api.post("/api/v1/runs", "application/yaml", yaml);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String id = started.json().path("id").asText();
+        await("run " + id + " ends").atMost(RUN).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode view = api.get("/api/v1/runs/" + id).json();
+            return !view.path("inFlight").asBoolean()
+                    && List.of("DONE", "ABORTED").contains(view.path("run").path("state").asText());
+        });
+        return api.get("/api/v1/runs/" + id).json();
+    }
+
+    private static JsonNode verdict(JsonNode run, String objective) {
+        for (JsonNode v : run.path("result").path("verdicts")) {
+            if (v.path("objective").asText().equals(objective)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no verdict on " + objective + " in " + run.path("result"));
+    }
+
+    private static void settings(String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + "/router/settings"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static void failBack() throws Exception {
+        await("failback").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> HTTP.send(HttpRequest
+                .newBuilder(URI.create(frontDoor + "/failback")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
