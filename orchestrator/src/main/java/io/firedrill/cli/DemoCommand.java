@@ -54,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "The estate's databases: H2, or PostgreSQL 15 (server binaries needed). Default: ${DEFAULT-VALUE}.")
     String db;
 
+    @Option(names = "--no-runs", description = "Start everything but run no experiment.")
+    boolean noRuns;
+
     @Option(names = "--no-serve", description = "Exit after the agents are online instead of serving until Ctrl-C.")
     boolean noServe;
 
@@ -108,6 +111,12 @@ final class DemoCommand implements Callable<Integer> {
                     + EstateOptions.DEFAULT_FAILURE_THRESHOLD + " failed checks " + EstateOptions.DEFAULT_HEALTH_INTERVAL
                     .toMillis() + " ms apart");
             DemoSetup.printAgents(spec.commandLine().getOut(), server);
+            List<DemoRuns.Outcome> outcomes = List.of();
+            if (!noRuns) {
+                progress.step("game day: " + DemoSetup.catalogSize() + " catalog experiments, one after the other");
+                outcomes = new DemoRuns(server, running[0].frontDoor(), progress).runAll(DemoRuns.experiments(database));
+                DemoRuns.printTable(spec.commandLine().getOut(), outcomes);
+            }
             String front = running[0].frontDoor().toString();
             String estateName = database.catalogFile().replace(".yaml", "");
             spec.commandLine().getOut().printf("%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
@@ -120,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
                     front);
             spec.commandLine().getOut().flush();
             if (noServe) {
-                return 0;
+                return noRuns || DemoRuns.allCompleted(outcomes) ? 0 : 1;
             }
             spec.commandLine().getOut().println("Serving until Ctrl-C.");
             spec.commandLine().getOut().flush();

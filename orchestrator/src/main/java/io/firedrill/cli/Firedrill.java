@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             AgentCommand.class,
             EstateCommand.class,
             ProxyCommand.class,
+            RunCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
             io.firedrill.cli.bench.BenchCommand.class,
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             "  firedrill agent --region eu-west --orchestrator ws://127.0.0.1:8080 \\",
             "      --token-file data/tokens/eu-west.token",
             "  firedrill estate up --db postgres --detach",
+            "  firedrill run experiments/catalog/region-blackout.yaml",
             "  firedrill validate experiments/catalog/*.yaml",
             "", "Every command takes --help."})
 public final class Firedrill {

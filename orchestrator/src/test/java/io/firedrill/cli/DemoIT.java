@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code firedrill demo --no-serve} from the built distribution, as a user runs it: a real process. */
+/**
+ * {@code firedrill demo --no-serve} from the built distribution, as a user runs it: a real process that runs the
+ * catalog's game day against the H2 estate and prints every verdict.
+ */
 class DemoIT {
     private DistProcesses dist;
     private int runs;
@@ -27,8 +30,12 @@ class DemoIT {
     }
 
     @Test
-    void demoBringsEveryRegionOnlineAndARestartKeepsItsState(@TempDir Path dataDir) throws Exception {
+    void demoRunsTheGameDayAndARestartKeepsItsState(@TempDir Path dataDir) throws Exception {
         String first = runDemo(dataDir);
+        assertThat(first).containsPattern("region-blackout\\s+rto\\s+20\\.000 s\\s+\\S+ s ± \\S+ s\\s+PASS")
+                .containsPattern("replication-lag\\s+rpo\\s+0\\.500 s\\s+\\S+ s ± \\S+ s\\s+FAIL")
+                .containsPattern("link-partition\\s+rpo\\s+0\\.000 s\\s+\\S+ s ± \\S+ s\\s+PASS")
+                .doesNotContain("ABORTED");
         assertThat(first).contains("agents online with a clock measurement: 2/2")
                 .contains("catalog: 3 experiment(s) stored")
                 .containsPattern("eu-west\\s+ONLINE\\s+[+-]\\d+\\.\\d{3} ms ± \\d+\\.\\d{3}")
@@ -38,15 +45,17 @@ class DemoIT {
                 .contains("/router/status");
         assertThat(dataDir.resolve("tokens").resolve("eu-west.token")).isRegularFile();
 
-        String second = runDemo(dataDir);
+        String second = runDemo(dataDir, "--no-runs");
         assertThat(second).contains("catalog: 0 experiment(s) stored, 3 in the catalog")
                 .contains("agents online with a clock measurement: 2/2");
     }
 
-    private String runDemo(Path dataDir) throws IOException, InterruptedException {
-        DistProcesses.Started demo = dist.start("demo-" + ++runs,
-                "demo", "--no-serve", "--port", "0", "--data-dir", dataDir.toString());
-        int exit = demo.awaitExit(Duration.ofSeconds(120));
+    private String runDemo(Path dataDir, String... extra) throws IOException, InterruptedException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "demo", "--no-serve", "--port", "0", "--data-dir", dataDir.toString()));
+        args.addAll(java.util.List.of(extra));
+        DistProcesses.Started demo = dist.start("demo-" + ++runs, args.toArray(String[]::new));
+        int exit = demo.awaitExit(Duration.ofSeconds(300));
         String out = demo.output();
         assertThat(exit).as(out).isZero();
         return out;
