@@ -25,6 +25,11 @@ final class PgNode {
     /** The application database and its owner, the role the regional app logs in as. */
     static final String DATABASE = "firedrill";
     static final String APP_USER = "firedrill";
+    /**
+     * The observer role whose name and password the estate file gives to SQL probes (in the JDBC URL): this estate
+     * is a throw-away on loopback, and the role can read nothing of it.
+     */
+    static final String PROBE_USER = "probe";
     /** Role for base backups and WAL streaming. */
     static final String REPLICATION_USER = "replicator";
     /** Non-superuser role that may run pg_rewind against a source and CHECKPOINT it. */
@@ -256,7 +261,10 @@ final class PgNode {
         LOG.info("region {}: base backup taken from {}", region, source);
     }
 
-    /** The replication role, and the rewind role with the grants pg_rewind documents plus pg_checkpoint. */
+    /**
+     * The replication role, the rewind role with the grants pg_rewind documents plus pg_checkpoint, the app's role and
+     * the probes' role.
+     */
     private void createRoles() {
         server.psql("postgres", String.join("; ",
                 "CREATE ROLE " + REPLICATION_USER + " LOGIN REPLICATION PASSWORD '"
@@ -269,6 +277,8 @@ final class PgNode {
                         + REWIND_USER,
                 "GRANT pg_checkpoint TO " + REWIND_USER,
                 "CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + credentials.appPassword() + "'",
+                // SQL probes log in as this role: it owns nothing and may only connect and run SELECT 1
+                "CREATE ROLE " + PROBE_USER + " LOGIN PASSWORD '" + PROBE_USER + "'",
                 // replication columns of pg_stat_replication and pg_stat_wal_receiver are hidden from others
                 "GRANT pg_monitor TO " + APP_USER));
     }
