@@ -32,6 +32,22 @@ public final class FaultCompiler {
         this.estate = estate;
     }
 
+    /**
+     * Which stream of a replication link carries the data. A link runs from {@code from} to {@code to}, but who
+     * dials whom depends on the database: a primary that pushes (the H2 estate's apps) is the proxy's client, so
+     * data goes upstream; a replica that pulls (a PostgreSQL standby) is the client and the data comes back
+     * downstream. The link's upstream address tells which: when it is a service of the {@code from} region, the
+     * source is being dialled and the data flows downstream.
+     */
+    private Stream dataStream(Link link) {
+        String upstream = link.upstream().toString();
+        boolean sourceIsDialled = estate.services().stream()
+                .filter(s -> s.region().map(link.from()::equals).orElse(false))
+                .anyMatch(s -> s.endpoint().contains("//" + upstream + "/") || s.endpoint().endsWith("//" + upstream)
+                        || s.endpoint().equals(upstream));
+        return sourceIsDialled ? Stream.DOWNSTREAM : Stream.UPSTREAM;
+    }
+
     /** The plan; an {@link IllegalArgumentException} when the fault would touch nothing in this estate. */
     public FaultPlan compile(FaultTarget target) {
         Map<String, List<LinkAction>> links = new LinkedHashMap<>();
@@ -49,11 +65,13 @@ public final class FaultCompiler {
             }
         } else if (target instanceof FaultTarget.ReplicationLag r) {
             for (String name : r.links()) {
-                List<ToxicAction> toxics = new ArrayList<>(toxics("latency", Stream.UPSTREAM,
+                Link link = link(name);
+                Stream data = dataStream(link);
+                List<ToxicAction> toxics = new ArrayList<>(toxics("latency", data,
                         Map.of("latency", r.latency().toMillis(), "jitter", r.jitter().toMillis())));
-                r.bandwidth().ifPresent(rate -> toxics.addAll(toxics("bandwidth", Stream.UPSTREAM,
+                r.bandwidth().ifPresent(rate -> toxics.addAll(toxics("bandwidth", data,
                         Map.of("rate", Math.max(1, rate.kilobytesPerSecond())))));
-                add(links, link(name), false, toxics);
+                add(links, link, false, toxics);
             }
         } else if (target instanceof LinkToxic t) {
             add(links, link(t.link()), false, toxics(toxicType(t), t.stream(), attributes(t)));

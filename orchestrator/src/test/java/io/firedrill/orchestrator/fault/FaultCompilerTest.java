@@ -77,6 +77,19 @@ class FaultCompilerTest {
     }
 
     @Test
+    void replicationLagSlowsTheStreamTheDataTakes_aPullingStandbyGetsItDownstream() {
+        Estate postgres = new ModelLoader().loadEstate(Catalog.estate("reference-estate-postgres.yaml").orElseThrow())
+                .orElseThrow();
+        FaultPlan plan = new FaultCompiler(postgres).compile(new FaultTarget.ReplicationLag(
+                List.of("eu-west->us-east/replication"), Duration.ofSeconds(2), Duration.ZERO, Optional.empty()));
+
+        LinkAction action = plan.byRegion().get("us-east").links().get(0);
+        assertThat(action.upstream()).as("the standby dials the primary's server").isEqualTo("127.0.0.1:18111");
+        assertThat(action.toxics()).extracting(ToxicAction::type, ToxicAction::stream)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("latency", "downstream"));
+    }
+
+    @Test
     void aToxicOnBothStreamsBecomesOneToxicPerStream() {
         FaultPlan plan = compiler.compile(new FaultTarget.Slicer("users->us-east", Stream.BOTH, new ByteSize(64),
                 new ByteSize(16), Duration.ofMillis(2)));
