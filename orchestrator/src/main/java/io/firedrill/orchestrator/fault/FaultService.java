@@ -289,15 +289,7 @@ public final class FaultService {
     }
 
     private <T> Future<T> run(java.util.concurrent.Callable<T> work) {
-        Promise<T> done = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                done.complete(work.call());
-            } catch (Exception e) {
-                done.fail(e);
-            }
-        });
-        return done.future();
+        return io.firedrill.orchestrator.agents.OnContext.call(context, work);
     }
 
     private static final class Pending {

@@ -310,15 +310,7 @@ public final class ProbeService {
     }
 
     private <T> Future<T> run(Callable<T> work) {
-        Promise<T> done = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                done.complete(work.call());
-            } catch (Exception e) {
-                done.fail(e);
-            }
-        });
-        return done.future();
+        return io.firedrill.orchestrator.agents.OnContext.call(context, work);
     }
 
     private static final class Pending {

@@ -18,10 +18,10 @@ import java.util.Optional;
  * agent needs none: a link becomes its listen address (the probe then crosses the link's proxy and sees the
  * faults on it), a service its endpoint.
  *
- * <p>Credentials: the estate format has no database credentials yet. H2 endpoints get H2's default user
- * {@code sa} with an empty password, which is what the reference estate uses; other databases (PostgreSQL) get
- * none, so their sql probes fail to log in until the estate (or the caller, by building the {@link ProbeSpec}
- * itself) supplies a user and password.
+ * <p>Credentials: the estate format has no credential fields. H2 endpoints get H2's default user {@code sa} with
+ * an empty password, which is what the reference estate uses; other databases take them from their JDBC URL
+ * (the PostgreSQL reference estate names its observer role there: {@code ?user=probe&password=probe}), since the
+ * drivers read them from it.
  */
 public final class ProbeTargets {
     /** H2's default user, which the reference estate's H2 servers accept with an empty password. */

@@ -72,12 +72,12 @@ class ProbeTargetsTest {
     }
 
     @Test
-    void aSqlProbeOfAPostgresServiceHasNoCredentialsFromTheEstate() {
+    void aSqlProbeOfAPostgresServiceLogsInWithTheCredentialsOfItsJdbcUrl() {
         ProbeSpec spec = new ProbeTargets(POSTGRES).spec(probe(Probe.Type.SQL, "db-eu-west", null,
                 new Expectation.Sql("SELECT 1")));
 
-        assertThat(spec.address()).isEqualTo("jdbc:postgresql://127.0.0.1:18111/firedrill");
-        assertThat(spec.user()).isNull();
+        assertThat(spec.address()).isEqualTo("jdbc:postgresql://127.0.0.1:18111/firedrill?user=probe&password=probe");
+        assertThat(spec.user()).as("the driver reads them from the URL").isNull();
         assertThat(spec.password()).isNull();
     }
 
@@ -86,7 +86,7 @@ class ProbeTargetsTest {
         ProbeSpec spec = new ProbeTargets(POSTGRES).spec(probe(Probe.Type.SQL, "eu-west->us-east/replication", null,
                 new Expectation.Sql("SELECT 1")));
 
-        assertThat(spec.address()).isEqualTo("jdbc:postgresql://127.0.0.1:18203/firedrill");
+        assertThat(spec.address()).isEqualTo("jdbc:postgresql://127.0.0.1:18203/firedrill?user=probe&password=probe");
     }
 
     @Test
