@@ -34,7 +34,7 @@ public class FiredrillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "server", "agent", "estate", "proxy", "validate", "version"})
+    @ValueSource(strings = {"demo", "server", "agent", "estate", "run", "proxy", "validate", "version"})
     void everyCommandHasHelpWithExamples(String command) {
         Result r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -179,6 +179,26 @@ public class FiredrillCliTest {
         assertThat(ports.exit()).isEqualTo(2);
         assertThat(ports.err()).contains("--ports: '18000-19000' is not one of default, free");
         assertThat(dir.resolve("estate.yaml")).doesNotExist();
+    }
+
+    @Test
+    void runOfAMissingFileExitsTwoNamingIt() {
+        Result r = run("run", "no/such/experiment.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot read 'no/such/experiment.yaml' (no such file)");
+    }
+
+    @Test
+    void runWithNoOrchestratorListeningExitsTwoAndSaysHowToStartOne() throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        Path experiment = Path.of("../experiments/catalog/region-blackout.yaml");
+        Result r = run("run", experiment.toString(), "--server", "http://127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no orchestrator answers at http://127.0.0.1:" + port)
+                .contains("firedrill demo");
     }
 
     @Test
