@@ -51,19 +51,22 @@ public record PortPlan(
         return List.copyOf(byRole().values());
     }
 
-    /** Ports nobody listens on right now (held open together, so they are distinct). */
+    /**
+     * Ports nobody listens on right now, held open together so they are distinct. They come from below the
+     * kernel's ephemeral range (which starts at 32768 on Linux), so an outgoing connection cannot take one between
+     * this choice and the moment the estate binds it, as it could with ports the kernel hands out for port 0.
+     */
     public static PortPlan free() {
+        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] p = new int[11];
             for (int i = 0; i < p.length; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket socket = bindSomewhere(random);
                 held.add(socket);
                 p[i] = socket.getLocalPort();
             }
             return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free ports on 127.0.0.1: " + e.getMessage(), e);
         } finally {
             for (ServerSocket socket : held) {
                 try {
@@ -74,4 +77,35 @@ public record PortPlan(
             }
         }
     }
+
+    private static ServerSocket bindSomewhere(java.util.random.RandomGenerator random) {
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FREE_LOW + random.nextInt(FREE_HIGH - FREE_LOW);
+            ServerSocket socket = null;
+            try {
+                socket = new ServerSocket();
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return socket;
+            } catch (IOException taken) {
+                last = taken;
+                closeQuietly(socket);
+            }
+        }
+        throw new UncheckedIOException("no free port on 127.0.0.1 between " + FREE_LOW + " and " + FREE_HIGH
+                + " after 200 tries", last);
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // it never bound
+            }
+        }
+    }
+
+    private static final int FREE_LOW = 20000;
+    private static final int FREE_HIGH = 32000;
 }
