@@ -54,7 +54,7 @@ class CatalogTest {
         assertThat(blackout.estate().region("us-east").orElseThrow().agent()).isEqualTo("us-east");
         assertThat(blackout.estate().link("eu-west->us-east/replication").orElseThrow().agent()).isEqualTo("us-east");
         assertThat(blackout.method().get(0).target()).isEqualTo(new FaultTarget.RegionBlackout("eu-west"));
-        assertThat(blackout.method().get(0).end()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(blackout.method().get(0).end()).isEqualTo(Duration.ofSeconds(9));
         assertThat(blackout.probe("front-door").orElseThrow().path()).contains("/records?limit=1");
         assertThat(blackout.rollback()).containsExactly(new RollbackAction.RevertAllFaults("revert-all-faults"));
     }
