@@ -26,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * is {@code fail}. A client that got {@code info} carries on under a new process id.
  */
 public final class WorkloadClient {
+    /**
+     * Who each client is, for front doors that route by client (the reference estate's router keeps a DNS-like
+     * answer per client); others ignore it.
+     */
+    public static final String CLIENT_HEADER = "Firedrill-Client";
     /** One operation in this many is a read of a key already acknowledged. */
     private static final int READ_EVERY = 5;
     private static final int REMEMBERED_KEYS = 10_000;
@@ -73,7 +78,8 @@ public final class WorkloadClient {
         for (int c = 0; c < concurrency; c++) {
             long firstProcess = c;
             long offset = periodNanos * c / concurrency; // spread the clients over one period
-            Thread t = new Thread(() -> run(firstProcess, periodNanos, offset), "workload-" + c);
+            String client = "workload-" + c;
+            Thread t = new Thread(() -> run(client, firstProcess, periodNanos, offset), client);
             t.setDaemon(true);
             clients.add(t);
             t.start();
@@ -92,7 +98,7 @@ public final class WorkloadClient {
         }
     }
 
-    private void run(long firstProcess, long periodNanos, long offset) {
+    private void run(String client, long firstProcess, long periodNanos, long offset) {
         long process = firstProcess;
         long next = System.nanoTime() + offset;
         long count = 0;
@@ -107,7 +113,7 @@ public final class WorkloadClient {
                 next = System.nanoTime(); // behind after a slow answer: no burst to catch up
             }
             String readKey = ++count % READ_EVERY == 0 ? someAcknowledgedKey() : null;
-            boolean indeterminate = readKey == null ? write(process) : read(process, readKey);
+            boolean indeterminate = readKey == null ? write(client, process) : read(client, process, readKey);
             if (indeterminate) {
                 process = nextProcess.getAndIncrement();
             }
@@ -115,13 +121,13 @@ public final class WorkloadClient {
     }
 
     /** Returns true when the outcome is indeterminate ({@code info}). */
-    private boolean write(long process) {
+    private boolean write(String client, long process) {
         String key = keyPrefix + "-" + nextKey.incrementAndGet();
         String opId = "op-" + nextOp.incrementAndGet();
         String value = "v-" + opId;
         sink.record(process, opId, HistorySink.Kind.INVOKE, "write", key, value, null, clock.now(), null);
         HttpRequest request = HttpRequest.newBuilder(frontDoor.resolve("/records/" + key)).timeout(opTimeout)
-                .PUT(HttpRequest.BodyPublishers.ofString(value)).build();
+                .header(CLIENT_HEADER, client).PUT(HttpRequest.BodyPublishers.ofString(value)).build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             String region = r.headers().firstValue("Firedrill-Region").orElse(null);
@@ -156,12 +162,12 @@ public final class WorkloadClient {
     }
 
     /** Reads one key back; a read changes nothing, so a failed read is a {@code fail}, never {@code info}. */
-    private boolean read(long process, String key) {
+    private boolean read(String client, long process, String key) {
         String opId = "op-" + nextOp.incrementAndGet();
         sink.record(process, opId, HistorySink.Kind.INVOKE, "read", key, null, null, clock.now(), null);
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(frontDoor.resolve("/records/" + key))
-                    .timeout(opTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(opTimeout).header(CLIENT_HEADER, client).GET().build(), HttpResponse.BodyHandlers.ofString());
             String region = r.headers().firstValue("Firedrill-Region").orElse(null);
             if (r.statusCode() == 200) {
                 String value = new io.vertx.core.json.JsonObject(r.body()).getString("value");

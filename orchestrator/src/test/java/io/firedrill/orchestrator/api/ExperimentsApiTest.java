@@ -106,7 +106,7 @@ class ExperimentsApiTest extends RunningServer {
     void replaceKeepsCreatedAtMovesUpdatedAtAndAnswersAsGetDoes() {
         JsonNode created = api.post("/api/v1/experiments", YAML, BLACKOUT).json();
         String longer = BLACKOUT.replace("title: Blackout of eu-west", "title: Longer blackout of eu-west")
-                .replace("duration: 10s", "duration: 45s");
+                .replaceFirst("(?m)^    duration: \\S+", "    duration: 45s");
 
         ApiClient.Reply r = api.put("/api/v1/experiments/region-blackout", YAML, longer);
 

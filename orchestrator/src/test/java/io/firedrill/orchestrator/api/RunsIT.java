@@ -171,8 +171,36 @@ class RunsIT {
         failBack();
     }
 
+    /**
+     * The router loses sight of eu-west (its health link resets every connection) while the regions lose each
+     * other; users still reach eu-west, and their cached DNS answers keep some of them there after the failover.
+     * With fencing off eu-west keeps acknowledging: both regions accept writes at once, and the run says so.
+     */
     @Test
     @Order(4)
+    void withFencingOffAPartitionSplitsTheBrainAndTheRunReportsIt() throws Exception {
+        settings("{\"fencing\": \"off\", \"dnsTtl\": \"3s\"}");
+        JsonNode run;
+        try {
+            run = runToEnd(experiment("split-brain", """
+                    method:
+                      - {name: regions-apart, fault: link-partition, target: {between: [eu-west], and: [us-east]}, after: 1s, duration: 6s}
+                      - {name: router-blind, fault: reset-peer, target: {link: router->eu-west/health}, after: 1s, duration: 6s}
+                    objectives: {rto: 10s, rpo: 5s}
+                    """));
+        } finally {
+            settings("{\"fencing\": \"on\", \"dnsTtl\": \"0s\"}");
+        }
+
+        assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
+        JsonNode integrity = verdict(run, "integrity");
+        assertThat(integrity.path("verdict").asText()).as(integrity.toString()).isEqualTo("FAIL");
+        assertThat(run.path("result").path("splitBrain").toString()).contains("eu-west").contains("us-east");
+        failBack();
+    }
+
+    @Test
+    @Order(5)
     void aRunWhoseAgentIsOfflineIsRefusedInPreflightAndInjectsNothing() throws Exception {
         int faultsBefore = api.get("/api/v1/faults").json().size();
         usEast.process().destroyForcibly();
