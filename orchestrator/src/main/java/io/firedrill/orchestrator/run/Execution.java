@@ -1,18 +1,11 @@
 package io.firedrill.orchestrator.run;
 
 import io.firedrill.model.Experiment;
-import io.firedrill.model.FaultOrder;
 import io.firedrill.model.Probe;
 import io.firedrill.model.Step;
 import io.firedrill.orchestrator.fault.FaultCompiler;
-import io.firedrill.orchestrator.fault.FaultService;
-import io.firedrill.orchestrator.fault.FaultView;
-import io.firedrill.orchestrator.measure.ClockSync;
-import io.firedrill.orchestrator.measure.FaultMark;
 import io.firedrill.orchestrator.measure.FinalRead;
 import io.firedrill.orchestrator.measure.FrontDoorProbe;
-import io.firedrill.orchestrator.measure.Moment;
-import io.firedrill.orchestrator.measure.Op;
 import io.firedrill.orchestrator.measure.ProbeSample;
 import io.firedrill.orchestrator.measure.RunEvidence;
 import java.io.IOException;
@@ -20,13 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +33,6 @@ final class Execution implements Runnable {
     private static final Duration MIN_STEADY_WINDOW = Duration.ofSeconds(3);
     private static final Duration MIN_RECOVERY_WAIT = Duration.ofSeconds(10);
     private static final Duration OP_TIMEOUT = Duration.ofSeconds(2);
-    /** Faults list their target as JSON, the way the faults API shows a target sent by hand. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper TARGET_JSON =
-            io.firedrill.model.ModelJson.newMapper();
 
     private final String id;
     private final Experiment experiment;
@@ -53,8 +40,7 @@ final class Execution implements Runnable {
     private final RunClock clock = new RunClock();
     private final HistoryLog history = new HistoryLog(clock);
     private final List<ProbeSample> samples = new ArrayList<>();
-    private final List<FaultMark> faults = new ArrayList<>();
-    private final Map<String, Applied> active = new LinkedHashMap<>();
+    private final FaultSteps steps;
     private final StopWatch stopWatch;
     private final LagSampler lag;
     private final Object signal = new Object();
@@ -64,14 +50,12 @@ final class Execution implements Runnable {
     private WorkloadClient workload;
     private AutoCloseable probes;
 
-    /** A fault this run holds: its id at the fault service, its step, when it went into effect. */
-    private record Applied(String faultId, Step step, Moment inEffect) {}
-
     Execution(String id, Experiment experiment, RunContext deps) {
         this.id = id;
         this.experiment = experiment;
         this.deps = deps;
         this.stopWatch = new StopWatch(experiment.stopConditions());
+        this.steps = new FaultSteps(id, experiment.estate(), deps.faults(), clock, history);
         this.lag = new LagSampler(frontDoor(), clock);
     }
 
@@ -117,7 +101,7 @@ final class Execution implements Runnable {
             end = RunState.ABORTED;
             cause = "error: " + e;
         } finally {
-            revertAll("run " + (end == RunState.DONE ? "ended" : "aborted"));
+            steps.revertAll("run " + (end == RunState.DONE ? "ended" : "aborted"));
             stopWorkloadAndProbes();
         }
         if (outcome == null) {
@@ -231,96 +215,16 @@ final class Execution implements Runnable {
                     || nextApply.after().compareTo(nextRevert.end()) <= 0);
             if (apply) {
                 waitUntil(start + nextApply.after().toNanos());
-                applyStep(nextApply);
+                transitionDetail(steps.apply(nextApply));
                 toApply.remove(0);
                 if (toApply.isEmpty()) {
                     transition(RunState.OBSERVE, "every fault applied; watching until they end", null, null);
                 }
             } else {
                 waitUntil(start + nextRevert.end().toNanos());
-                revertStep(nextRevert.name(), "step " + nextRevert.name() + " ended after " + nextRevert.duration());
+                steps.revert(nextRevert.name(), "step " + nextRevert.name() + " ended after " + nextRevert.duration());
                 toRevert.remove(0);
             }
-        }
-    }
-
-    private void applyStep(Step step) {
-        FaultOrder order = new FaultOrder(step.fault(), step.target(), Optional.empty(), Optional.empty());
-        long invoked = clock.now();
-        FaultView view;
-        try {
-            view = deps.faults().apply(experiment.estate().name(), experiment.estate(), order,
-                            TARGET_JSON.valueToTree(step.target()))
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new RunAbort("inject: step " + step.name() + " (" + step.fault().wireName() + ") failed: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new RunAbort("inject: step " + step.name() + " was not in effect within 30 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunAbort(abortCause != null ? abortCause : "interrupted while injecting " + step.name());
-        }
-        Moment inEffect = inEffect(view, invoked);
-        synchronized (active) {
-            active.put(step.name(), new Applied(view.id(), step, inEffect));
-        }
-        history.nemesis(Op.Function.INJECT, step.name(), step.fault().wireName(), targetRegion(step), inEffect.nanos(),
-                "fault " + view.id() + " in effect on " + view.parts().size() + " agent(s)");
-        transitionDetail("applied " + step.name() + " (" + step.fault().wireName() + ") at +"
-                + seconds(inEffect.nanos()) + " s, fault " + view.id());
-    }
-
-    /** When every agent had the fault in effect: the latest of their acks, mapped onto the run's clock. */
-    private Moment inEffect(FaultView view, long invoked) {
-        Instant latest = null;
-        long bound = 0;
-        for (FaultView.Part part : view.parts()) {
-            if (part.at() != null && (latest == null || part.at().isAfter(latest))) {
-                latest = part.at();
-            }
-            bound = Math.max(bound, part.errorMicros() == null ? 0 : part.errorMicros());
-        }
-        long nanos = latest == null ? clock.now() : clock.fromWall(latest);
-        if (latest == null) {
-            bound = Math.max(bound, (clock.now() - invoked) / 1000); // no agent time: between the call and its answer
-        }
-        return Moment.of(nanos, clock.wall(nanos), bound);
-    }
-
-    private void revertStep(String stepName, String reason) {
-        Applied applied;
-        synchronized (active) {
-            applied = active.remove(stepName);
-        }
-        if (applied == null) {
-            return;
-        }
-        long invoked = clock.now();
-        Moment reverted;
-        try {
-            FaultView view = deps.faults().revert(applied.faultId(), reason).toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-            reverted = inEffect(view, invoked);
-        } catch (Exception e) {
-            LOG.warn("run {}: revert of {} failed: {}", id, applied.faultId(), e.toString());
-            reverted = Moment.of(clock.now(), clock.wall(clock.now()), (clock.now() - invoked) / 1000);
-        }
-        history.nemesis(Op.Function.REVERT, stepName, applied.step().fault().wireName(), targetRegion(applied.step()),
-                reverted.nanos(), reason);
-        synchronized (faults) {
-            faults.add(new FaultMark(stepName, applied.step().fault().wireName(), describe(applied.step()),
-                    applied.inEffect(), Optional.of(reverted)));
-        }
-    }
-
-    private void revertAll(String reason) {
-        List<String> names;
-        synchronized (active) {
-            names = new ArrayList<>(active.keySet());
-        }
-        for (String name : names) {
-            revertStep(name, reason);
         }
     }
 
@@ -328,7 +232,7 @@ final class Execution implements Runnable {
 
     private void recover() throws InterruptedException {
         transition(RunState.RECOVER, "every fault reverted; waiting for steady state again", null, null);
-        revertAll("recover");
+        steps.revertAll("recover");
         long reverted = clock.now();
         Duration wait = experiment.objectives().rto().compareTo(MIN_RECOVERY_WAIT) > 0
                 ? experiment.objectives().rto() : MIN_RECOVERY_WAIT;
@@ -382,9 +286,7 @@ final class Execution implements Runnable {
         synchronized (samples) {
             b.probes(List.copyOf(samples));
         }
-        synchronized (faults) {
-            b.faults(List.copyOf(faults));
-        }
+        b.faults(steps.marks());
         clockStart().ifPresent(b::clockStartFault);
         lag.before(firstInEffect()).ifPresent(b::replicationLagBeforeT0);
         b.clock(deps.clockSync(experiment));
@@ -405,11 +307,9 @@ final class Execution implements Runnable {
     }
 
     private long firstInEffect() {
-        synchronized (faults) {
-            Optional<String> start = clockStart();
-            return faults.stream().filter(f -> start.isEmpty() || f.fault().equals(start.get()))
-                    .mapToLong(f -> f.inEffect().nanos()).min().orElse(Long.MAX_VALUE);
-        }
+        Optional<String> start = clockStart();
+        return steps.marks().stream().filter(f -> start.isEmpty() || f.fault().equals(start.get()))
+                .mapToLong(f -> f.inEffect().nanos()).min().orElse(Long.MAX_VALUE);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
@@ -475,14 +375,6 @@ final class Execution implements Runnable {
 
     private static int port(URI uri) {
         return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static String targetRegion(Step step) {
-        return step.target() instanceof io.firedrill.model.FaultTarget.RegionBlackout b ? b.region() : null;
-    }
-
-    private static String describe(Step step) {
-        return step.target().toString();
     }
 
     private static String seconds(long nanos) {
