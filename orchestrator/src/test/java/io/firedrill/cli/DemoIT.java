@@ -50,6 +50,22 @@ class DemoIT {
                 .contains("agents online with a clock measurement: 2/2");
     }
 
+    @Test
+    void theSameGameDayRunsAgainstThePostgresEstate() throws Exception {
+        // Not a @TempDir: that is mode 700, and the postgres OS user must pass through it to the clusters.
+        Path dataDir = dist.workDir().resolve("demo-postgres");
+        if (!"1".equals(System.getenv("FIREDRILL_REQUIRE_POSTGRES"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(io.firedrill.estate.pg.PostgresCluster.available(),
+                    "PostgreSQL server binaries not installed");
+        }
+        String out = runDemo(dataDir, "--db", "postgres");
+        assertThat(out).contains("starting the reference estate on postgres")
+                .containsPattern("region-blackout\\s+rto\\s+20\\.000 s\\s+\\S+ s ± \\S+ s\\s+PASS")
+                .containsPattern("replication-lag\\s+rpo\\s+0\\.500 s\\s+\\S+ s ± \\S+ s\\s+FAIL")
+                .containsPattern("link-partition\\s+rpo\\s+0\\.000 s\\s+\\S+ s ± \\S+ s\\s+PASS")
+                .doesNotContain("ABORTED");
+    }
+
     private String runDemo(Path dataDir, String... extra) throws IOException, InterruptedException {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "demo", "--no-serve", "--port", "0", "--data-dir", dataDir.toString()));
