@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code /api/v1/runs}: start a run of an experiment (sent in the body, or stored, by name), follow its
- * transitions, abort it, and fetch its artefacts.
+ * transitions (or its live events as a stream), abort it, and fetch its artefacts.
  */
 public final class RunsApi {
     private static final Pattern ARTIFACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}");
@@ -47,6 +47,7 @@ public final class RunsApi {
         router.get("/api/v1/runs/:id").handler(this::get);
         router.post("/api/v1/runs/:id/abort").handler(this::abort);
         router.get("/api/v1/runs/:id/artifacts/:name").handler(this::artifact);
+        router.get("/api/v1/runs/:id/live").handler(new LiveRunStream(vertx, runs, engine)::handle);
     }
 
     /**

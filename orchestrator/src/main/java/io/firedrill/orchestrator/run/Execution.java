@@ -8,10 +8,13 @@ import io.firedrill.orchestrator.measure.FinalRead;
 import io.firedrill.orchestrator.measure.FrontDoorProbe;
 import io.firedrill.orchestrator.measure.ProbeSample;
 import io.firedrill.orchestrator.measure.RunEvidence;
+import io.firedrill.orchestrator.measure.RunFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +41,8 @@ final class Execution implements Runnable {
     private final Experiment experiment;
     private final RunContext deps;
     private final RunClock clock = new RunClock();
-    private final HistoryLog history = new HistoryLog(clock);
+    private final RunFeed feed = new RunFeed();
+    private final HistoryLog history;
     private final List<ProbeSample> samples = new ArrayList<>();
     private final FaultSteps steps;
     private final StopWatch stopWatch;
@@ -54,9 +58,11 @@ final class Execution implements Runnable {
         this.id = id;
         this.experiment = experiment;
         this.deps = deps;
+        this.history = new HistoryLog(clock, deps.runDir(id).resolve(RunFiles.HISTORY), feed::op);
         this.stopWatch = new StopWatch(experiment.stopConditions());
         this.steps = new FaultSteps(id, experiment.estate(), deps.faults(), clock, history);
         this.lag = new LagSampler(frontDoor(), clock);
+        feed.state(RunState.PREFLIGHT, "requested", clock.wall(clock.now()), clock.now());
     }
 
     String id() {
@@ -65,6 +71,17 @@ final class Execution implements Runnable {
 
     RunState state() {
         return state;
+    }
+
+    /** The live events of this run, for people watching it. */
+    RunFeed feed() {
+        return feed;
+    }
+
+    /** Called a few times a second while the run is in flight: closes the feed's finished seconds, flushes files. */
+    void tick() {
+        feed.tick(clock.now());
+        history.flush();
     }
 
     /** Asks the run to end early; it reverts its faults and records {@code cause}. */
@@ -105,11 +122,30 @@ final class Execution implements Runnable {
             stopWorkloadAndProbes();
         }
         if (outcome == null) {
-            outcome = writePartialEvidence();
+            try {
+                outcome = writePartialEvidence();
+            } catch (RuntimeException e) {
+                LOG.error("run {}: its evidence could not be written", id, e);
+                outcome = new RunOutcome(null, "evidence not written: " + e.getMessage());
+            }
         }
+        history.close();
         String detail = end == RunState.DONE ? "verdict " + verdict + ": " + outcome.summary()
                 : cause + "; every fault reverted";
+        publishResult();
         transition(end, detail, verdict, cause);
+        feed.end(end, verdict, cause);
+    }
+
+    private void publishResult() {
+        Path result = deps.runDir(id).resolve(RunFiles.RESULT);
+        if (Files.isRegularFile(result)) {
+            try {
+                feed.result(Files.readString(result));
+            } catch (IOException e) {
+                LOG.warn("run {}: cannot read its result back for the live feed: {}", id, e.toString());
+            }
+        }
     }
 
     // ---- PREFLIGHT -------------------------------------------------------------------------------------------
@@ -193,6 +229,7 @@ final class Execution implements Runnable {
         synchronized (samples) {
             samples.add(sample);
         }
+        feed.probe(sample);
         if (watchStops) {
             stopWatch.offer(sample).ifPresent(this::abort);
         }
@@ -279,7 +316,7 @@ final class Execution implements Runnable {
 
     private RunEvidence evidence(FinalRead read) {
         RunEvidence.Builder b = RunEvidence.builder(id, experiment.objectives())
-                .history(history.snapshot())
+                .history(history.finish())
                 .finalRead(read)
                 .frontDoorProbes(FrontDoorProbe.of(experiment))
                 .estateEvents(EstateEvents.fetch(frontDoor(), clock));
@@ -335,12 +372,19 @@ final class Execution implements Runnable {
 
     private void transition(RunState next, String detail, String verdict, String cause) {
         state = next;
-        deps.transition(id, next, detail, verdict, cause);
+        record(next, detail, verdict, cause);
     }
 
     /** A note within the current state, kept as a transition to the same state so it is on the run's timeline. */
     private void transitionDetail(String detail) {
-        deps.transition(id, state, detail, null, null);
+        record(state, detail, null, null);
+    }
+
+    private void record(RunState at, String detail, String verdict, String cause) {
+        history.flush();
+        deps.transition(id, at, detail, verdict, cause);
+        long now = clock.now();
+        feed.state(at, detail, clock.wall(now), now);
     }
 
     private void waitFor(Duration d) throws InterruptedException {

@@ -18,6 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+    private static final Duration TICK = Duration.ofMillis(250);
 
     private final RunStore runs;
     private final AgentHub hub;
@@ -39,6 +44,11 @@ public final class RunEngine implements AutoCloseable {
     private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-ticker");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Flight(Execution execution, Thread thread) {}
 
@@ -56,10 +66,13 @@ public final class RunEngine implements AutoCloseable {
         String id = "r-" + Long.toString(clock.millis(), 36) + "-" + sequence.incrementAndGet();
         RunRecord record = runs.create(id, experiment.name(), source, RunState.PREFLIGHT.name(), clock.instant());
         Execution execution = new Execution(id, experiment, context());
+        ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> tick(execution), TICK.toMillis(), TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
         Thread thread = new Thread(() -> {
             try {
                 execution.run();
             } finally {
+                ticks.cancel(false);
                 inFlight.remove(id);
                 listeners.forEach(l -> l.accept(id));
             }
@@ -84,6 +97,19 @@ public final class RunEngine implements AutoCloseable {
         return inFlight.containsKey(id);
     }
 
+    /** The live events of a run in flight; empty once it has ended (its artefacts then tell the whole story). */
+    public Optional<RunFeed> feed(String id) {
+        return Optional.ofNullable(inFlight.get(id)).map(f -> f.execution().feed());
+    }
+
+    private static void tick(Execution execution) {
+        try {
+            execution.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: live feed tick failed: {}", execution.id(), e.toString());
+        }
+    }
+
     /** Called with the run id when a run has ended and its artefacts are written. */
     public void onEnded(Consumer<String> listener) {
         listeners.add(listener);
@@ -106,6 +132,7 @@ public final class RunEngine implements AutoCloseable {
                 return;
             }
         }
+        ticker.shutdownNow();
     }
 
     private RunContext context() {

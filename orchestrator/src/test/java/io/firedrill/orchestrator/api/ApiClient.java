@@ -17,6 +17,10 @@ final class ApiClient {
         this.base = base;
     }
 
+    String base() {
+        return base;
+    }
+
     record Reply(int status, String text, JsonNode json, HttpResponse<String> raw) {}
 
     Reply get(String path) {

@@ -120,11 +120,13 @@ class RunsIT {
     @Test
     @Order(2)
     void aBlackoutOfThePrimaryFailsOverWithinTheObjectivesAndEveryArtefactIsServed() throws Exception {
-        JsonNode run = runToEnd(experiment("blackout", """
+        String started = start(experiment("blackout", """
                 method:
                   - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 1s, duration: 3s}
                 objectives: {rto: 10s, rpo: 5s}
                 """));
+        List<LiveEvents.Event> live = LiveEvents.read(api.base() + "/api/v1/runs/" + started + "/live", 0, RUN);
+        JsonNode run = awaitEnd(started);
 
         assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
         assertThat(run.path("run").path("verdict").asText()).as(run.path("result").toString()).isEqualTo("PASS");
@@ -148,6 +150,7 @@ class RunsIT {
         String history = api.get("/api/v1/runs/" + id + "/artifacts/history.jsonl").text();
         assertThat(history.lines().filter(l -> l.contains("\"nemesis\"")).count()).as("inject and revert").isEqualTo(2);
         assertThat(history.lines().filter(l -> l.contains("\"ok\"")).count()).isGreaterThan(50);
+        assertTheLiveStreamToldTheSameStory(live, run, history);
         assertThat(api.get("/api/v1/runs/" + id + "/artifacts/nope.json").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/runs/" + id + "/artifacts/..%2Fresult.json").status()).isIn(400, 404);
         failBack();
@@ -233,10 +236,52 @@ class RunsIT {
                 %s""".formatted(name, name, name, methodAndObjectives);
     }
 
-    private static JsonNode runToEnd(String yaml) {
+    /**
+     * What the browser saw live matches what the artefacts say afterwards: every transition in order, the probe
+     * samples, one ops bucket per second whose counts add up to the history's completions, the fault's inject and
+     * revert, the result, then the end. A watcher who reconnects after the end gets the end alone.
+     */
+    private static void assertTheLiveStreamToldTheSameStory(List<LiveEvents.Event> live, JsonNode run, String history)
+            throws Exception {
+        assertThat(live).isNotEmpty();
+        assertThat(live.get(live.size() - 1).name()).isEqualTo("end");
+        assertThat(live.get(live.size() - 1).data().path("state").asText()).isEqualTo("DONE");
+        assertThat(live.stream().map(LiveEvents.Event::id).toList()).as("ids count up from 1")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, live.size()).boxed().toList());
+        List<String> states = live.stream().filter(e -> e.name().equals("state"))
+                .map(e -> e.data().path("state").asText()).toList();
+        List<String> recorded = new ArrayList<>();
+        run.path("transitions").forEach(t -> recorded.add(t.path("state").asText()));
+        assertThat(states).isEqualTo(recorded);
+        assertThat(live.stream().filter(e -> e.name().equals("probe"))).hasSizeGreaterThan(10)
+                .allSatisfy(e -> assertThat(e.data().has("latencyMicros")).isTrue());
+        List<LiveEvents.Event> ops = live.stream().filter(e -> e.name().equals("ops")).toList();
+        assertThat(ops.stream().map(e -> e.data().path("second").asLong()).toList()).as("one bucket per second")
+                .isEqualTo(java.util.stream.LongStream.range(ops.get(0).data().path("second").asLong(),
+                        ops.get(0).data().path("second").asLong() + ops.size()).boxed().toList());
+        long okLive = ops.stream().mapToLong(e -> e.data().path("ok").asLong()).sum();
+        long okHistory = history.lines().filter(l -> l.contains("\"type\":\"ok\"")).count();
+        assertThat(okLive).isEqualTo(okHistory);
+        assertThat(live.stream().filter(e -> e.name().equals("fault")).map(e -> e.data().path("action").asText()
+                + " " + e.data().path("fault").asText())).containsExactly("inject blackout", "revert blackout");
+        assertThat(live.stream().filter(e -> e.name().equals("result")).map(e -> e.data().path("overall").asText()))
+                .containsExactly(run.path("run").path("verdict").asText());
+        String id = run.path("run").path("id").asText();
+        assertThat(LiveEvents.read(api.base() + "/api/v1/runs/" + id + "/live", 3, Duration.ofSeconds(10)))
+                .extracting(LiveEvents.Event::name).containsExactly("end");
+    }
+
+    private static String start(String yaml) {
         ApiClient.Reply started = api.post("/api/v1/runs", "application/yaml", yaml);
         assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String id = started.json().path("id").asText();
+        return started.json().path("id").asText();
+    }
+
+    private static JsonNode runToEnd(String yaml) {
+        return awaitEnd(start(yaml));
+    }
+
+    private static JsonNode awaitEnd(String id) {
         await("run " + id + " ends").atMost(RUN).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonNode view = api.get("/api/v1/runs/" + id).json();
             return !view.path("inFlight").asBoolean()
