@@ -6,6 +6,7 @@ import io.firedrill.agent.fault.FaultSettings;
 import io.firedrill.agent.fault.Faults;
 import io.firedrill.agent.probe.ProbeRunner;
 import io.firedrill.agent.probe.ProbeSettings;
+import io.firedrill.wire.FaultInventory;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.ProbeStart;
 import io.firedrill.wire.ProbeStop;
@@ -55,6 +56,9 @@ public final class Agent {
                 control::send, () -> control.status().state() == ChannelStatus.State.CONNECTED) : null;
         if (this.faults != null) {
             control.onCommand(this::dispatch);
+            // After every (re)connection the orchestrator learns what this agent holds, so it can revert what it
+            // does not know instead of leaving it to the leases.
+            control.onWelcome(w -> this.faults.heldIds().onSuccess(ids -> control.send(new FaultInventory(ids))));
         }
     }
 

@@ -8,4 +8,5 @@ package io.firedrill.wire;
  */
 public sealed interface Message
         permits Hello, Welcome, Heartbeat, TimeSyncRequest, TimeSyncReply, ProtocolError, FaultApply, FaultRevert,
-                LeaseRenew, FaultReport, ProbeStart, ProbeStop, ProbeResults, ProbeReport {}
+                LeaseRenew, FaultReport, ProbeStart, ProbeStop, ProbeResults, ProbeReport, Halt, HaltReport,
+                FaultInventory {}

@@ -39,6 +39,9 @@ public final class MessageTypes {
         m.put("probe-stop", ProbeStop.class);
         m.put("probe-results", ProbeResults.class);
         m.put("probe-report", ProbeReport.class);
+        m.put("halt", Halt.class);
+        m.put("halt-report", HaltReport.class);
+        m.put("fault-inventory", FaultInventory.class);
         return new MessageTypes(m);
     }
 

@@ -28,7 +28,10 @@ class WireCodecTest {
                 new FaultRevert("c-3", "f-1", "by hand"),
                 new LeaseRenew(List.of("f-1", "f-2"), 15_000),
                 new FaultReport("c-1", "f-1", "applied", 1_732_670_000_123_456L, "1 toxic on 1 link"),
-                new FaultReport(null, "f-1", "reverted", 1_732_670_000_123_456L, "lease expired"));
+                new FaultReport(null, "f-1", "reverted", 1_732_670_000_123_456L, "lease expired"),
+                new Halt("c-4", "HALT by alice: customer traffic dropping"),
+                new HaltReport("c-4", 2, 3, 1_732_670_000_123_456L, ""),
+                new FaultInventory(List.of("f-1", "f-2")));
     }
 
     @Test
@@ -106,8 +109,8 @@ class WireCodecTest {
 
         assertThat(error.code()).isEqualTo(DecodeError.Code.UNKNOWN_TYPE);
         assertThat(error.message()).isEqualTo("unknown message type 'chaos-monkey'; known types: error, fault-apply, "
-                + "fault-report, fault-revert, heartbeat, hello, lease-renew, probe-report, probe-results, probe-start, "
-                + "probe-stop, time-sync-reply, time-sync-request, welcome");
+                + "fault-inventory, fault-report, fault-revert, halt, halt-report, heartbeat, hello, lease-renew, probe-report, probe-results, "
+                + "probe-start, probe-stop, time-sync-reply, time-sync-request, welcome");
         assertThat(error.id()).isEqualTo("o-9");
     }
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = {"Start an orchestrator on H2, an agent per region of the reference estate, and the estate itself",
             "(router, two regional apps, their databases) with its links served by the agents.",
             "The catalog experiments are stored and every agent's clock offset is measured; then it",
-            "keeps serving the API until Ctrl-C (or exits, with --no-serve)."},
+            "keeps serving the web UI and the API until Ctrl-C (or exits, with --no-serve)."},
         footer = {"", "Examples:",
             "  firedrill demo",
             "  firedrill demo --port 9090 --data-dir /tmp/firedrill-demo",
@@ -119,8 +119,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             String front = running[0].frontDoor().toString();
             String estateName = database.catalogFile().replace(".yaml", "");
-            spec.commandLine().getOut().printf("%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
-                    server.baseUrl(), server.baseUrl());
+            spec.commandLine().getOut().printf("%nUI:     %s/%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
+                    server.baseUrl(), server.baseUrl(), server.baseUrl());
             spec.commandLine().getOut().printf("Estate: curl -X PUT --data 'first order' %s/records/order-1; "
                     + "curl %s/router/status%n", front, front);
             spec.commandLine().getOut().printf("Fault:  curl -X POST -H 'Content-Type: application/yaml' --data-binary "

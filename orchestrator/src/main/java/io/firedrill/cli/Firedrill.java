@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EstateCommand.class,
             ProxyCommand.class,
             RunCommand.class,
+            HaltCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
             io.firedrill.cli.bench.BenchCommand.class,

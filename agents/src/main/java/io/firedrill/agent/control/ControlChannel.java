@@ -7,6 +7,7 @@ import io.firedrill.wire.Envelope;
 import io.firedrill.wire.Hello;
 import io.firedrill.wire.FaultApply;
 import io.firedrill.wire.FaultRevert;
+import io.firedrill.wire.Halt;
 import io.firedrill.wire.Heartbeat;
 import io.firedrill.wire.LeaseRenew;
 import io.firedrill.wire.Message;
@@ -260,7 +261,7 @@ public final class ControlChannel {
         } else if (message instanceof Welcome welcome) {
             welcomed(ws, welcome);
         } else if (message instanceof FaultApply || message instanceof FaultRevert || message instanceof LeaseRenew
-                || message instanceof ProbeStart || message instanceof ProbeStop) {
+                || message instanceof ProbeStart || message instanceof ProbeStop || message instanceof Halt) {
             commandHandler.accept(message);
         } else if (message instanceof ProtocolError error) {
             // Never answered: two peers replying to each other's errors would loop.

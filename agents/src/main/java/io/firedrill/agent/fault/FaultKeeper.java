@@ -4,6 +4,8 @@ import io.firedrill.model.Link;
 import io.firedrill.wire.FaultApply;
 import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.FaultRevert;
+import io.firedrill.wire.Halt;
+import io.firedrill.wire.HaltReport;
 import io.firedrill.wire.HostAction;
 import io.firedrill.wire.LeaseRenew;
 import io.firedrill.wire.LinkAction;
@@ -47,6 +49,7 @@ public final class FaultKeeper {
     private final Consumer<Message> reports;
     private final WorkerExecutor worker;
     private final Map<String, Held> held = new LinkedHashMap<>();
+    private List<Link> ownLinks = List.of();
     private final Map<String, FaultReport> answers = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, FaultReport> eldest) {
@@ -79,9 +82,16 @@ public final class FaultKeeper {
             submit(() -> revertCommand(r));
         } else if (command instanceof LeaseRenew r) {
             submit(() -> renew(r));
+        } else if (command instanceof Halt h) {
+            submit(() -> halt(h));
         } else {
             log.warn("the fault keeper does not handle {}", command);
         }
+    }
+
+    /** The ids of the faults held now. */
+    public Future<List<String>> heldIds() {
+        return worker.executeBlocking(() -> List.copyOf(held.keySet()), true);
     }
 
     /** How many faults are held now. */
@@ -96,6 +106,7 @@ public final class FaultKeeper {
      */
     public Future<Void> cleanSlate(List<Link> ownLinks) {
         return worker.executeBlocking(() -> {
+            this.ownLinks = List.copyOf(ownLinks);
             List<FaultApply> left = journal.read();
             List<FaultApply> stuck = new ArrayList<>();
             for (FaultApply f : left) {
@@ -216,6 +227,36 @@ public final class FaultKeeper {
         } else {
             revert(h, r.commandId(), r.reason().isEmpty() ? "reverted by the orchestrator" : r.reason());
         }
+        return null;
+    }
+
+    /**
+     * HALT: every held fault reverted (each reported on its own), then every own link swept of Firedrill toxics and
+     * enabled, which also undoes anything applied that this agent no longer remembers. One report says it is done.
+     */
+    private Void halt(Halt command) {
+        String reason = "HALT" + (command.reason().isEmpty() ? "" : ": " + command.reason());
+        log.warn("{}; reverting {} held fault(s) and sweeping {} link(s)", reason, held.size(), ownLinks.size());
+        List<String> problems = new ArrayList<>();
+        int reverted = 0;
+        for (Held h : new ArrayList<>(held.values())) {
+            revert(h, null, reason);
+            if (held.containsKey(h.apply.faultId())) {
+                problems.add("fault " + h.apply.faultId() + " could not be reverted (retrying)");
+            } else {
+                reverted++;
+            }
+        }
+        int cleaned = 0;
+        for (Link link : ownLinks) {
+            try {
+                links.clean(link.name());
+                cleaned++;
+            } catch (IOException | RuntimeException e) {
+                problems.add("link " + link.name() + ": " + e.getMessage());
+            }
+        }
+        reports.accept(new HaltReport(command.commandId(), reverted, cleaned, now(), String.join("; ", problems)));
         return null;
     }
 

@@ -71,6 +71,10 @@ public final class Faults {
         return Optional.ofNullable(api);
     }
 
+    public Future<List<String>> heldIds() {
+        return keeper == null ? Future.succeededFuture(List.of()) : keeper.heldIds();
+    }
+
     public Future<Integer> heldCount() {
         return keeper == null ? Future.succeededFuture(0) : keeper.heldCount();
     }

@@ -13,6 +13,9 @@ import io.firedrill.agent.proxy.api.ToxiproxyServer;
 import io.firedrill.wire.FaultApply;
 import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.FaultRevert;
+import io.firedrill.wire.Halt;
+import io.firedrill.wire.HaltReport;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.firedrill.wire.LeaseRenew;
 import io.firedrill.wire.LinkAction;
 import io.firedrill.wire.ToxicAction;
@@ -46,6 +49,7 @@ class FaultKeeperTest {
     private EchoServer echo;
     private String listen;
     private final BlockingQueue<FaultReport> reports = new LinkedBlockingQueue<>();
+    private final BlockingQueue<HaltReport> halts = new LinkedBlockingQueue<>();
     private FaultKeeper keeper;
 
     @BeforeEach
@@ -69,7 +73,13 @@ class FaultKeeperTest {
 
     private FaultKeeper keeper(HostTargets targets) {
         return new FaultKeeper(vertx, Clock.systemUTC(), new LinkDriver(client), new HostDriver(targets),
-                new FaultJournal(dir), true, m -> reports.add((FaultReport) m), "eu-west");
+                new FaultJournal(dir), true, m -> {
+                    if (m instanceof HaltReport h) {
+                        halts.add(h);
+                    } else {
+                        reports.add((FaultReport) m);
+                    }
+                }, "eu-west");
     }
 
     @Test
@@ -208,6 +218,29 @@ class FaultKeeperTest {
         assertThat(marker).doesNotExist();
         assertThat(new FaultJournal(dir).read()).isEmpty();
         restarted.revertAll("test over").await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void haltRevertsEveryHeldFaultAndSweepsToxicsTheAgentNoLongerKnows() throws Exception {
+        keeper.cleanSlate(List.of(new Link(LINK, "users", "eu-west", "eu-west", HostPort.parse(listen),
+                HostPort.parse(echo.address()), Link.Kind.TRAFFIC))).await(10, TimeUnit.SECONDS);
+        keeper.handle(latency("c-1", "f-1", 60_000, 300));
+        keeper.handle(cut("c-2", "f-2"));
+        assertThat(List.of(next().state(), next().state())).containsOnly(FaultReport.APPLIED);
+        // Left by an earlier agent whose journal is gone: only the sweep can find it.
+        client.getProxy(LINK).toxics().latency("firedrill-orphan", ToxicDirection.UPSTREAM, 400);
+
+        keeper.handle(new Halt("c-3", "by alice"));
+
+        assertThat(List.of(next(), next())).extracting(FaultReport::state, FaultReport::detail).containsOnly(
+                org.assertj.core.groups.Tuple.tuple(FaultReport.REVERTED, "HALT: by alice"));
+        HaltReport done = halts.poll(5, TimeUnit.SECONDS);
+        assertThat(done).isNotNull();
+        assertThat(done).extracting(HaltReport::commandId, HaltReport::reverted, HaltReport::linksCleaned,
+                HaltReport::detail).containsExactly("c-3", 2, 1, "");
+        assertThat(toxicNames()).isEmpty();
+        assertThat(client.getProxy(LINK).isEnabled()).isTrue();
+        assertThat(EchoServer.roundTripMillis(listen, "ping")).isLessThan(250);
     }
 
     @Test

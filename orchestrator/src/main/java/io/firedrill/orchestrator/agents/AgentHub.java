@@ -5,6 +5,8 @@ import io.firedrill.orchestrator.api.Json;
 import io.firedrill.orchestrator.store.AgentStore;
 import io.firedrill.orchestrator.store.EnrollmentStore;
 import io.firedrill.wire.FaultReport;
+import io.firedrill.wire.FaultInventory;
+import io.firedrill.wire.HaltReport;
 import io.firedrill.wire.Message;
 import io.firedrill.wire.ProbeReport;
 import io.firedrill.wire.ProbeResults;
@@ -117,6 +119,29 @@ public final class AgentHub {
                 listener.accept(region, report);
             }
         });
+    }
+
+    /** Hears every halt report an agent sends, on the event loop, with the agent's region. */
+    public void onHaltReport(BiConsumer<String, HaltReport> listener) {
+        context.probeListeners().add((region, m) -> {
+            if (m instanceof HaltReport report) {
+                listener.accept(region, report);
+            }
+        });
+    }
+
+    /** Hears the faults each agent says it holds after it connects, on the event loop, with the agent's region. */
+    public void onFaultInventory(BiConsumer<String, FaultInventory> listener) {
+        context.probeListeners().add((region, m) -> {
+            if (m instanceof FaultInventory inventory) {
+                listener.accept(region, inventory);
+            }
+        });
+    }
+
+    /** Hears the region of every agent that comes online (said hello), on the event loop. */
+    public void onOnline(java.util.function.Consumer<String> listener) {
+        context.onlineListeners().add(listener);
     }
 
     /** Whether the region's agent is connected and has said hello. */

@@ -5,6 +5,8 @@ import io.firedrill.wire.DecodeError;
 import io.firedrill.wire.Decoded;
 import io.firedrill.wire.Envelope;
 import io.firedrill.wire.FaultReport;
+import io.firedrill.wire.FaultInventory;
+import io.firedrill.wire.HaltReport;
 import io.firedrill.wire.Heartbeat;
 import io.firedrill.wire.Hello;
 import io.firedrill.wire.Message;
@@ -136,7 +138,8 @@ final class AgentSession {
             onTimeSync(envelope, reply, receivedMicros);
         } else if (message instanceof FaultReport report) {
             hub.reportListeners().forEach(l -> l.accept(region, report));
-        } else if (message instanceof ProbeResults || message instanceof ProbeReport) {
+        } else if (message instanceof ProbeResults || message instanceof ProbeReport
+                || message instanceof HaltReport || message instanceof FaultInventory) {
             hub.probeListeners().forEach(l -> l.accept(region, message));
         } else if (message instanceof ProtocolError error) {
             log.warn("agent for region {} rejected frame {}: {} ({})", region, error.inReplyTo(), error.message(),
@@ -169,6 +172,7 @@ final class AgentSession {
         send(new Welcome(hub.config().orchestratorVersion(), Micros.now(hub.clock()), region,
                 hub.config().missedHeartbeats(), hub.config().timeSyncInterval().toMillis()));
         hub.registry().online(this);
+        hub.onlineListeners().forEach(l -> l.accept(region));
         startTimeSync();
     }
 

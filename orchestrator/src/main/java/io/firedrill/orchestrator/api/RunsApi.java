@@ -3,6 +3,7 @@ package io.firedrill.orchestrator.api;
 import io.firedrill.model.Experiment;
 import io.firedrill.model.load.Loaded;
 import io.firedrill.orchestrator.run.RunEngine;
+import io.firedrill.orchestrator.run.RunRefusedException;
 import io.firedrill.orchestrator.store.ExperimentStore;
 import io.firedrill.orchestrator.store.RunRecord;
 import io.firedrill.orchestrator.store.RunStore;
@@ -71,7 +72,12 @@ public final class RunsApi {
                 experiment = loaded.value().orElseThrow(() -> ExperimentDocuments.invalid("experiment", loaded));
                 source = doc.text();
             }
-            RunRecord run = engine.start(experiment, source);
+            RunRecord run;
+            try {
+                run = engine.start(experiment, source);
+            } catch (RunRefusedException e) {
+                throw ApiException.conflict(e.getMessage());
+            }
             ctx.response().putHeader("Location", "/api/v1/runs/" + run.id());
             return run;
         });

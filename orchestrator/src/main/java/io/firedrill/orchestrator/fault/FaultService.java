@@ -6,7 +6,9 @@ import io.firedrill.orchestrator.agents.AgentHub;
 import io.firedrill.orchestrator.agents.ClockOffset;
 import io.firedrill.orchestrator.fault.ActiveFault.Part;
 import io.firedrill.orchestrator.fault.ActiveFault.State;
+import io.firedrill.orchestrator.safety.Gate;
 import io.firedrill.wire.FaultApply;
+import io.firedrill.wire.FaultInventory;
 import io.firedrill.wire.FaultReport;
 import io.firedrill.wire.FaultRevert;
 import io.firedrill.wire.LeaseRenew;
@@ -50,6 +52,7 @@ public final class FaultService {
     private Context context;
     private long renewTimer = -1;
     private long sequence;
+    private volatile Gate gate = Gate.open();
 
     public FaultService(Vertx vertx, AgentHub hub, Clock clock, FaultServiceConfig config) {
         this.vertx = vertx;
@@ -62,6 +65,7 @@ public final class FaultService {
         context = vertx.getOrCreateContext();
         return run(() -> {
             hub.onFaultReport((region, report) -> context.runOnContext(v -> onReport(region, report)));
+            hub.onFaultInventory((region, inventory) -> context.runOnContext(v -> reconcile(region, inventory)));
             renewTimer = vertx.setPeriodic(config.renewCheck().toMillis(), id -> renewDue());
             return null;
         });
@@ -78,9 +82,19 @@ public final class FaultService {
         }).compose(f -> f).recover(e -> Future.succeededFuture());
     }
 
+    /** From now on, faults are applied only while {@code gate} is open. */
+    public void refuseWhen(Gate gate) {
+        this.gate = gate;
+    }
+
     /** Applies a fault; completes once every agent has it in effect, or fails with {@link FaultException}. */
     public Future<FaultView> apply(String estateName, Estate estate, FaultOrder order, Object targetView) {
         return run(() -> {
+            Optional<String> closed = gate.closed();
+            if (closed.isPresent()) {
+                throw new FaultException(409, "cannot apply " + order.fault().wireName() + ": " + closed.get()
+                        + "; nothing was applied");
+            }
             FaultPlan plan = new FaultCompiler(estate).compile(order.target());
             List<String> offline = plan.byRegion().keySet().stream().filter(r -> !hub.isOnline(r)).toList();
             if (!offline.isEmpty()) {
@@ -222,6 +236,28 @@ public final class FaultService {
             }
         });
         return answer.future();
+    }
+
+    /**
+     * An agent (re)connected holding these faults. One this orchestrator does not hold there is an orphan: whoever
+     * applied it (a run or a person on an orchestrator that died since) is gone, so it is reverted now rather than
+     * when its lease runs out. The agent's report of that revert comes back through {@link #onReport}.
+     */
+    private void reconcile(String region, FaultInventory inventory) {
+        List<String> orphans = inventory.faultIds().stream().filter(id -> {
+            ActiveFault f = faults.get(id);
+            return f == null || !f.holding();
+        }).toList();
+        if (orphans.isEmpty()) {
+            log.info("agent of {} reconnected holding {} fault(s), all known here", region, inventory.faultIds().size());
+            return;
+        }
+        log.warn("agent of {} holds {} fault(s) no run or person here holds ({}); reverting them", region,
+                orphans.size(), orphans);
+        for (String id : orphans) {
+            hub.send(region, new FaultRevert("orphan-" + id + "-" + (++sequence), id,
+                    "orphaned: nobody on the orchestrator holds it (it restarted, or the agent changed orchestrator)"));
+        }
     }
 
     private void onReport(String region, FaultReport report) {

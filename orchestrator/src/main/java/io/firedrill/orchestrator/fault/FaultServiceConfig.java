@@ -9,6 +9,6 @@ import java.time.Duration;
  */
 public record FaultServiceConfig(Duration defaultLease, Duration answerTimeout, Duration renewCheck) {
     public static FaultServiceConfig defaults() {
-        return new FaultServiceConfig(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(250));
+        return new FaultServiceConfig(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(250));
     }
 }

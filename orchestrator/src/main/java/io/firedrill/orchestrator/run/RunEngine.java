@@ -6,6 +6,7 @@ import io.firedrill.orchestrator.agents.AgentHub;
 import io.firedrill.orchestrator.agents.ClockOffset;
 import io.firedrill.orchestrator.fault.FaultService;
 import io.firedrill.orchestrator.measure.ClockSync;
+import io.firedrill.orchestrator.safety.Gate;
 import io.firedrill.orchestrator.store.RunRecord;
 import io.firedrill.orchestrator.store.RunStore;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class RunEngine implements AutoCloseable {
     private final ProbeFeed probes;
     private final Path runsDir;
     private final Clock clock;
+    private final String owner;
     private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -50,9 +52,14 @@ public final class RunEngine implements AutoCloseable {
         return t;
     });
 
+    private volatile Gate gate = Gate.open();
+
     private record Flight(Execution execution, Thread thread) {}
 
-    public RunEngine(RunStore runs, AgentHub hub, FaultService faults, ProbeFeed probes, Path runsDir, Clock clock) {
+    /** @param owner the id of this orchestrator process, recorded on every run it executes */
+    public RunEngine(RunStore runs, AgentHub hub, FaultService faults, ProbeFeed probes, Path runsDir, Clock clock,
+            String owner) {
+        this.owner = owner;
         this.runs = runs;
         this.hub = hub;
         this.faults = faults;
@@ -61,10 +68,23 @@ public final class RunEngine implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Records the run (PREFLIGHT) and starts it; blocking (one INSERT). */
+    /** From now on, runs start only while {@code gate} is open. */
+    public void refuseWhen(Gate gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * Records the run (PREFLIGHT) and starts it; blocking (one INSERT).
+     *
+     * @throws RunRefusedException when the gate is closed; nothing is recorded
+     */
     public RunRecord start(Experiment experiment, String source) {
+        gate.closed().ifPresent(why -> {
+            throw new RunRefusedException("run of " + experiment.name() + " refused: " + why);
+        });
         String id = "r-" + Long.toString(clock.millis(), 36) + "-" + sequence.incrementAndGet();
-        RunRecord record = runs.create(id, experiment.name(), source, RunState.PREFLIGHT.name(), clock.instant());
+        RunRecord record = runs.create(id, experiment.name(), source, RunState.PREFLIGHT.name(), clock.instant(),
+                owner);
         Execution execution = new Execution(id, experiment, context());
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> tick(execution), TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -91,6 +111,13 @@ public final class RunEngine implements AutoCloseable {
         }
         f.execution().abort(cause);
         return true;
+    }
+
+    /** Asks every run in flight to stop; returns how many were asked. */
+    public int abortAll(String cause) {
+        List<Flight> flights = List.copyOf(inFlight.values());
+        flights.forEach(f -> f.execution().abort(cause));
+        return flights.size();
     }
 
     public boolean inFlight(String id) {

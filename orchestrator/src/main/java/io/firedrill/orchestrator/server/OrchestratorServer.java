@@ -8,6 +8,7 @@ import io.firedrill.orchestrator.api.EstateReferences;
 import io.firedrill.orchestrator.api.EstatesApi;
 import io.firedrill.orchestrator.api.ExperimentsApi;
 import io.firedrill.orchestrator.api.FaultsApi;
+import io.firedrill.orchestrator.api.HaltApi;
 import io.firedrill.orchestrator.api.HealthApi;
 import io.firedrill.orchestrator.api.RunsApi;
 import io.firedrill.orchestrator.fault.FaultService;
@@ -15,8 +16,11 @@ import io.firedrill.orchestrator.fault.FaultServiceConfig;
 import io.firedrill.orchestrator.probe.ProbeService;
 import io.firedrill.orchestrator.run.AgentProbeFeed;
 import io.firedrill.orchestrator.run.RunEngine;
+import io.firedrill.orchestrator.safety.HaltService;
+import io.firedrill.orchestrator.safety.RunRecovery;
 import io.firedrill.orchestrator.store.AgentStatus;
 import io.firedrill.orchestrator.store.Database;
+import io.firedrill.orchestrator.web.WebUi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -47,13 +51,16 @@ public final class OrchestratorServer implements AutoCloseable {
     private final AgentHub hub;
     private final FaultService faults;
     private final ProbeService probes;
+    private final HaltService halts;
+    private final RunRecovery recovery;
     private final RunEngine runs;
     private final HttpServer http;
     private final Router router;
     private final Duration startup;
 
     private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, FaultService faults,
-            ProbeService probes, RunEngine runs, HttpServer http, Router router, Duration startup) {
+            ProbeService probes, RunEngine runs, HaltService halts, RunRecovery recovery, HttpServer http, Router router,
+            Duration startup) {
         this.config = config;
         this.db = db;
         this.vertx = vertx;
@@ -61,6 +68,8 @@ public final class OrchestratorServer implements AutoCloseable {
         this.faults = faults;
         this.probes = probes;
         this.runs = runs;
+        this.halts = halts;
+        this.recovery = recovery;
         this.http = http;
         this.router = router;
         this.startup = startup;
@@ -78,16 +87,24 @@ public final class OrchestratorServer implements AutoCloseable {
             AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
             FaultService faults = new FaultService(vertx, hub, clock, FaultServiceConfig.defaults());
             ProbeService probes = new ProbeService(vertx, hub, clock);
+            String instance = RunRecovery.newInstanceId();
             RunEngine runs = new RunEngine(db.runs(), hub, faults, new AgentProbeFeed(probes),
-                    config.dataDir().resolve("runs"), clock);
-            Router router = routes(vertx, config, db, hub, faults, runs, clock);
+                    config.dataDir().resolve("runs"), clock, instance);
+            RunRecovery recovery = new RunRecovery(vertx, db.instances(), db.runs(), clock, instance);
+            recovery.start();
+            HaltService halts = new HaltService(vertx, db.halts(), hub, runs);
+            halts.start();
+            faults.refuseWhen(halts.gate());
+            runs.refuseWhen(halts.gate());
+            Router router = routes(vertx, config, db, hub, faults, runs, halts, clock);
             hub.start().await(10, TimeUnit.SECONDS);
             faults.start().await(10, TimeUnit.SECONDS);
             HttpServer http = listen(vertx, router, config);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
-            return new OrchestratorServer(config, db, vertx, hub, faults, probes, runs, http, router, startup);
+            return new OrchestratorServer(config, db, vertx, hub, faults, probes, runs, halts, recovery, http, router,
+                    startup);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close();
@@ -110,7 +127,7 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, FaultService faults,
-            RunEngine runs, Clock clock) {
+            RunEngine runs, HaltService halts, Clock clock) {
         Router router = Router.router(vertx);
         // Only requests that carry a body get a BodyHandler: it must not touch WebSocket upgrades. The check is
         // inside one catch-all route because a method-restricted route would turn unknown paths into 405s.
@@ -131,8 +148,10 @@ public final class OrchestratorServer implements AutoCloseable {
         new EstatesApi(vertx, db.estates(), references).mount(router);
         new RunsApi(vertx, db.runs(), db.experiments(), references, runs).mount(router);
         new FaultsApi(vertx, db.estates(), faults).mount(router);
+        new HaltApi(vertx, halts, db.halts()).mount(router);
         hub.mount(router);
         new ApiDocument().mount(router);
+        new WebUi().mount(router);
         return router;
     }
 
@@ -183,6 +202,10 @@ public final class OrchestratorServer implements AutoCloseable {
         return runs;
     }
 
+    public HaltService halts() {
+        return halts;
+    }
+
     public Database database() {
         return db;
     }
@@ -192,7 +215,9 @@ public final class OrchestratorServer implements AutoCloseable {
         try {
             // Runs first (each reverts its faults and records its end), then any fault left, while the agents are
             // still connected to hear the reverts.
+            halts.stop();
             runs.close();
+            recovery.stop();
             probes.close().await(5, TimeUnit.SECONDS);
             faults.stop().await(15, TimeUnit.SECONDS);
             hub.stop().await(5, TimeUnit.SECONDS);

@@ -109,6 +109,14 @@ public final class Database implements AutoCloseable {
         return stores.estates();
     }
 
+    public HaltStore halts() {
+        return stores.halts();
+    }
+
+    public InstanceStore instances() {
+        return stores.instances();
+    }
+
     /** The pool, for plain JDBC users (Quartz's job store later, tests). */
     public DataSource dataSource() {
         return stores.dataSource();

@@ -16,7 +16,18 @@ public interface RunStore {
     Optional<String> source(String id);
 
     /** Records a new run in {@code state} at {@code at}, with its first transition. */
-    RunRecord create(String id, String experiment, String source, String state, Instant at);
+    default RunRecord create(String id, String experiment, String source, String state, Instant at) {
+        return create(id, experiment, source, state, at, null);
+    }
+
+    /** The same, executed by the orchestrator process {@code owner} (see {@link InstanceStore}). */
+    RunRecord create(String id, String experiment, String source, String state, Instant at, String owner);
+
+    /** A run not in one of the end states, and the orchestrator process that executes it (null: unknown). */
+    record Unfinished(String id, String experiment, String state, String owner) {}
+
+    /** Every run whose state is none of {@code endStates}. */
+    List<Unfinished> unfinished(List<String> endStates);
 
     /**
      * Moves a run to {@code state}: one transition row and the run's current state, verdict and cause, in one

@@ -40,6 +40,9 @@ class RunsIT {
     private static ApiClient api;
     private static String frontDoor;
     private static DistProcesses.Started usEast;
+    private static DistProcesses.Started orchestrator;
+    private static int orchestratorPort;
+    private static Path dataDir;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -54,7 +57,9 @@ class RunsIT {
         frontDoor = m.group(1);
         Path estate = estateDir.resolve("estate.yaml");
         Path data = work.resolve("data");
-        DistProcesses.Started orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir",
+        orchestratorPort = freePort();
+        dataDir = data;
+        orchestrator = dist.start("orchestrator", "server", "--port", Integer.toString(orchestratorPort), "--data-dir",
                 data.toString(), "--enroll", "eu-west,us-east");
         api = new ApiClient("http://127.0.0.1:" + orchestrator.awaitPort(START));
         ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
@@ -204,6 +209,45 @@ class RunsIT {
 
     @Test
     @Order(5)
+    void aRunWhoseOrchestratorIsKilledIsAbortedOnRestartWithEverythingRecordedBeforeTheCrash() throws Exception {
+        settings("{\"policy\": \"manual\"}");
+        String id = start(experiment("crash", """
+                method:
+                  - {name: blackout, fault: region-blackout, target: {region: eu-west}, after: 1s, duration: 120s}
+                objectives: {rto: 10s, rpo: 5s}
+                """));
+        await("the blackout is in effect").atMost(RUN).pollInterval(Duration.ofMillis(100))
+                .until(() -> "OBSERVE".equals(api.get("/api/v1/runs/" + id).json().path("run").path("state").asText()));
+        assertThat(status(frontDoor + "/records?limit=1")).as("eu-west is dark and nobody fails over").isNotEqualTo(200);
+
+        orchestrator.signal("KILL");
+        await("the agents revert the blackout within its lease (10 s) + 1 s and users are served again")
+                .atMost(Duration.ofSeconds(11)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(frontDoor + "/records?limit=1") == 200);
+        orchestrator = dist.start("orchestrator-restarted", "server", "--port", Integer.toString(orchestratorPort),
+                "--data-dir", dataDir.toString());
+        orchestrator.awaitPort(START);
+
+        JsonNode run = api.get("/api/v1/runs/" + id).json();
+        assertThat(run.path("run").path("state").asText()).isEqualTo("ABORTED");
+        assertThat(run.path("run").path("cause").asText()).startsWith("the orchestrator executing it (")
+                .contains("died (its process is gone").contains("during OBSERVE");
+        List<String> states = new ArrayList<>();
+        run.path("transitions").forEach(t -> states.add(t.path("state").asText()));
+        assertThat(states).startsWith("PREFLIGHT", "STEADY_BEFORE").contains("INJECT", "OBSERVE").endsWith("ABORTED");
+        String history = api.get("/api/v1/runs/" + id + "/artifacts/history.jsonl").text();
+        assertThat(history.lines().filter(l -> l.contains("\"f\":\"inject\"")).count())
+                .as("the inject written before the crash").isEqualTo(1);
+        assertThat(history.lines().filter(l -> l.contains("\"type\":\"ok\"")).count()).isGreaterThan(10);
+        for (String region : List.of("eu-west", "us-east")) {
+            await(region + " back").atMost(START).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "ONLINE".equals(api.get("/api/v1/agents/" + region).json().path("status").asText()));
+        }
+        settings("{\"policy\": \"automatic\"}");
+    }
+
+    @Test
+    @Order(6)
     void aRunWhoseAgentIsOfflineIsRefusedInPreflightAndInjectsNothing() throws Exception {
         int faultsBefore = api.get("/api/v1/faults").json().size();
         usEast.process().destroyForcibly();
@@ -319,6 +363,12 @@ class RunsIT {
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

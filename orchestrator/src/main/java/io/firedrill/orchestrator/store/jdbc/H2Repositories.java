@@ -36,4 +36,12 @@ final class H2Repositories {
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
     interface Estates extends EstateRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Halts extends HaltRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Instances extends InstanceRepository {}
 }

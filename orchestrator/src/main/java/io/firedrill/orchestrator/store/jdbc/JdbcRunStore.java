@@ -48,15 +48,21 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public RunRecord create(String id, String experiment, String source, String state, Instant at) {
+    public RunRecord create(String id, String experiment, String source, String state, Instant at, String owner) {
         Arguments.requireText(id, "run id", 64);
         Arguments.requireText(experiment, "experiment name", 200);
         Instant when = Arguments.micros(at);
         return tx.executeWrite(status -> {
-            RunRow row = repository.save(new RunRow(id, experiment, state, null, when, when, null, source));
+            RunRow row = repository.save(new RunRow(id, experiment, state, null, when, when, null, source, owner));
             transitions.save(new RunTransitionRow(id + "/1", id, 1, state, when, "requested"));
             return toRun(row);
         });
+    }
+
+    @Override
+    public List<Unfinished> unfinished(List<String> endStates) {
+        return repository.findByStateNotInList(endStates).stream()
+                .map(r -> new Unfinished(r.id(), r.experiment(), r.state(), r.owner())).toList();
     }
 
     @Override

@@ -36,4 +36,12 @@ final class PostgresRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
     interface Estates extends EstateRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Halts extends HaltRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Instances extends InstanceRepository {}
 }

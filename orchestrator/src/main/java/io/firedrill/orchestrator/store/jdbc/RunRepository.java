@@ -17,6 +17,8 @@ interface RunRepository extends GenericRepository<RunRow, String> {
 
     RunRow save(RunRow row);
 
+    List<RunRow> findByStateNotInList(List<String> states);
+
     /** The lifecycle columns only: what the run executed and when it was requested never change. */
     long update(@Id String id, String state, @Nullable String verdict, @Nullable String cause, Instant updatedAt);
 }

@@ -15,4 +15,5 @@ record RunRow(
         Instant createdAt,
         Instant updatedAt,
         @Nullable String cause,
-        @Nullable String source) {}
+        @Nullable String source,
+        @Nullable String owner) {}

@@ -6,6 +6,8 @@ import io.firedrill.orchestrator.store.DbDialect;
 import io.firedrill.orchestrator.store.EnrollmentStore;
 import io.firedrill.orchestrator.store.EstateStore;
 import io.firedrill.orchestrator.store.ExperimentStore;
+import io.firedrill.orchestrator.store.HaltStore;
+import io.firedrill.orchestrator.store.InstanceStore;
 import io.firedrill.orchestrator.store.RunStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -31,6 +33,8 @@ public final class StoreContext implements AutoCloseable {
     private final EnrollmentStore enrollments;
     private final RunStore runs;
     private final EstateStore estates;
+    private final HaltStore halts;
+    private final InstanceStore instances;
 
     private StoreContext(ApplicationContext context) {
         this.context = context;
@@ -42,6 +46,8 @@ public final class StoreContext implements AutoCloseable {
         this.enrollments = context.getBean(EnrollmentStore.class);
         this.runs = context.getBean(RunStore.class);
         this.estates = context.getBean(EstateStore.class);
+        this.halts = context.getBean(HaltStore.class);
+        this.instances = context.getBean(InstanceStore.class);
     }
 
     /** Starts the context; the pool opens its first connection here, so a bad URL or password fails here. */
@@ -104,6 +110,14 @@ public final class StoreContext implements AutoCloseable {
 
     public EstateStore estates() {
         return estates;
+    }
+
+    public HaltStore halts() {
+        return halts;
+    }
+
+    public InstanceStore instances() {
+        return instances;
     }
 
     /** Closes the pool and with it every connection. */
