@@ -151,6 +151,9 @@ final class Execution implements Runnable {
     // ---- PREFLIGHT -------------------------------------------------------------------------------------------
 
     private void preflight() {
+        BlastRadius.exceeded(experiment).ifPresent(why -> {
+            throw new RunAbort(why);
+        });
         Set<String> regions = new LinkedHashSet<>();
         experiment.steadyState().forEach(p -> regions.add(p.region()));
         FaultCompiler compiler = new FaultCompiler(experiment.estate());
