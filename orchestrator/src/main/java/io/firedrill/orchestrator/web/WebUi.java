@@ -1,5 +1,6 @@
 package io.firedrill.orchestrator.web;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -36,7 +37,8 @@ public final class WebUi {
                 .setCachingEnabled(true)
                 .setDirectoryListing(false)
                 .setIndexPage("index.html");
-        router.route("/*").handler(ctx -> {
+        // GET and HEAD only: any other method on a UI path, or on an API path, must reach the router's 405/404.
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
             // The API's unknown paths must reach the API's JSON 404, not a file lookup under webroot/api.
             if (isApi(ctx)) {
                 ctx.next();

@@ -1,0 +1,451 @@
+package io.firedrill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firedrill.testing.DistProcesses;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The browser UI as a user meets it: {@code firedrill demo --no-runs} from the built distribution (an orchestrator on
+ * H2, an agent per region, the H2 reference estate and the three catalog experiments) in its own process, driven
+ * through headless chromium. Element ids and routes are those of the UI contract. Every test logs in through the
+ * login form with the admin token the demo wrote; plain HTTP calls to the API carry it as a bearer token. Ordered: the
+ * demo is shared, the run tests leave runs behind that the overview lists, and the HALT comes last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UiIT {
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static final Duration START = Duration.ofSeconds(90);
+    /** A whole catalog run, preflight to verdict, takes some 30 s on the H2 estate. */
+    private static final Duration RUN = Duration.ofSeconds(90);
+    /** How long the page may take to show what the API already knows. */
+    private static final Duration PAGE = Duration.ofSeconds(15);
+    private static final Duration FAILBACK = Duration.ofMinutes(2);
+    /** The reference estate's fixed ports on H2 (router, apps, databases, links): the demo needs them free. */
+    private static final List<Integer> ESTATE_PORTS = IntStream.concat(IntStream.of(18080, 18101, 18102, 18111, 18112),
+            IntStream.rangeClosed(18201, 18206)).boxed().toList();
+    private static final String FRONT_DOOR = "http://127.0.0.1:18080";
+    private static final Pattern VERDICT = Pattern.compile("\\b(PASS|FAIL|UNKNOWN)\\b");
+    private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
+    private static final Set<String> HELD = Set.of("pending", "applying", "active", "reverting");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static DistProcesses dist;
+    private static DistProcesses.Started demo;
+    private static String base;
+    private static String adminToken;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        dist = DistProcesses.in("ui-it");
+        // Another demo or estate on this machine holds the same fixed ports; a short one (DemoIT) ends soon.
+        await("the reference estate's ports " + ESTATE_PORTS + " free (another demo or estate holds them)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ESTATE_PORTS.stream().allMatch(UiIT::free));
+        demo = dist.start("demo", "demo", "--no-runs", "--port", "0", "--data-dir",
+                dist.workDir().resolve("data").toString());
+        long deadline = System.nanoTime() + START.toNanos();
+        base = awaitDemoLog("orchestrator up at (http://127\\.0\\.0\\.1:\\d+)", deadline).group(1);
+        awaitDemoLog("Serving until Ctrl-C\\.", deadline);
+        adminToken = readAdminToken(dist.workDir().resolve("data"));
+    }
+
+    @AfterAll
+    static void stopDemo() throws InterruptedException {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongTokenIsRefusedTheAdminLogsInAndLogoutEndsTheSession() {
+        browser.open(base + "/#/experiments");
+        browser.awaitVisible("the login form", By.cssSelector("form#login"), PAGE);
+        assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami before logging in")
+                .isEmpty();
+
+        submitToken("fdt_not-a-token-anyone-issued");
+        browser.awaitText("#error says the token was refused", By.id("error"), PAGE, t -> !t.isEmpty());
+        assertThat(browser.find(By.cssSelector("form#login")).filter(WebElement::isDisplayed))
+                .as("the login form after a wrong token (#error %s)", Browser.quote(browser.text(By.id("error"))))
+                .isPresent();
+        assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami after a wrong token")
+                .isEmpty();
+
+        submitToken(adminToken);
+        browser.awaitText("#whoami names the admin", By.id("whoami"), PAGE, t -> t.contains("admin"));
+        browser.awaitText("the page asked for before logging in opens", By.tagName("h1"), PAGE,
+                t -> t.startsWith("Experiments"));
+        assertThat(browser.find(By.cssSelector("form#login"))).as("the login form once logged in").isEmpty();
+
+        browser.awaitVisible("the Log out button", By.id("logout"), PAGE).click();
+        browser.awaitVisible("the login form after logging out", By.cssSelector("form#login"), PAGE);
+        browser.await("#whoami goes away after logging out", PAGE,
+                () -> browser.find(By.id("whoami")).filter(WebElement::isDisplayed).isEmpty(),
+                () -> "#whoami " + Browser.quote(browser.text(By.id("whoami"))));
+        // The cookie is gone too: a fresh load of the page asks to log in again.
+        browser.open(base + "/#/");
+        browser.awaitVisible("the login form on reloading after logging out", By.cssSelector("form#login"), PAGE);
+    }
+
+    @Test
+    @Order(2)
+    void theOverviewListsBothAgentsOnline() {
+        logIn("/");
+
+        browser.awaitText("the page heading names the overview", By.tagName("h1"), PAGE,
+                t -> t.startsWith("Overview"));
+        for (String region : List.of("eu-west", "us-east")) {
+            By status = By.cssSelector("section#agents tr[data-region='" + region + "'] td.status");
+            browser.awaitText("the agent of " + region + " is listed online", status, PAGE, "online"::equals);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRunStartedFromTheCatalogIsFollowedLiveToItsVerdictAndListedOnTheOverview() throws Exception {
+        failBackIfNeeded();
+        logIn("/experiments");
+        String id = startRunFromExperiments("region-blackout");
+
+        // Watch the run as it happens: the states it passes through and the chart's point count while in flight.
+        Set<String> states = new LinkedHashSet<>();
+        List<Long> pointsInFlight = new ArrayList<>();
+        String end = browser.await("#run-state reaches DONE or ABORTED", RUN, () -> {
+            String state = browser.text(By.id("run-state"));
+            long points = points();
+            if (state != null && !state.isEmpty()) {
+                states.add(state);
+            }
+            if (terminal(state)) {
+                return state;
+            }
+            if (points > 0 && (pointsInFlight.isEmpty() || points != pointsInFlight.get(pointsInFlight.size() - 1))) {
+                pointsInFlight.add(points);
+            }
+            return null;
+        }, () -> "states " + states + ", #chart data-points while in flight " + pointsInFlight);
+
+        JsonNode run = api("/api/v1/runs/" + id).path("run");
+        assertThat(end).as("#run-state at the end (states seen %s); the API has %s", states, run)
+                .containsPattern("\\bDONE\\b");
+        assertThat(states).as("#run-state passes through the fault").anyMatch(s -> s.matches("(?s).*\\b(INJECT|OBSERVE)\\b.*"));
+        assertThat(pointsInFlight).as("#chart data-points while the run was in flight (states %s)", states)
+                .isNotEmpty();
+        assertThat(pointsInFlight.get(pointsInFlight.size() - 1))
+                .as("#chart data-points keep growing while the run is in flight: %s", pointsInFlight)
+                .isGreaterThan(pointsInFlight.get(0));
+        browser.await("#chart still shows the finished run's points", PAGE, () -> points() > 0,
+                () -> "#chart data-points " + Browser.quote(browser.attribute(By.id("chart"), "data-points")));
+
+        String verdict = run.path("verdict").asText();
+        assertThat(verdict).as("the API's verdict of run %s: %s", id, run).matches("PASS|FAIL|UNKNOWN");
+        browser.awaitText("#run-verdict shows the run's verdict " + verdict, By.id("run-verdict"), PAGE,
+                t -> t.contains(verdict));
+        String rto = "table#objectives tr[data-objective='rto'] ";
+        browser.awaitText("the RTO row shows a verdict", By.cssSelector(rto + "td.verdict"), PAGE,
+                t -> VERDICT.matcher(t).find());
+        browser.awaitText("the RTO row shows the measured value with its error bound",
+                By.cssSelector(rto + "td.measured"), PAGE, t -> t.contains("±"));
+        browser.awaitAnyText("the event log shows the fault injected", By.cssSelector("ol#events li.fault-inject"), PAGE,
+                t -> t.contains("blackout-eu-west"));
+        browser.awaitAnyText("the event log shows the fault reverted", By.cssSelector("ol#events li.fault-revert"), PAGE,
+                t -> t.contains("blackout-eu-west"));
+
+        // Back to the overview, as a user would: the run is among the recent ones, with its verdict.
+        browser.awaitVisible("the navigation link to the overview", By.id("nav-overview"), PAGE).click();
+        String row = "section#recent-runs tr[data-run-id='" + id + "'] ";
+        browser.awaitText("the overview lists run " + id + " among the recent runs with verdict " + verdict,
+                By.cssSelector(row + "td.verdict"), PAGE, t -> t.contains(verdict));
+        By link = By.cssSelector(row + "a");
+        browser.await("the recent run's row links to the run page", PAGE, () -> {
+            String href = browser.attribute(link, "href");
+            return href != null && href.endsWith("#/runs/" + id);
+        }, () -> "link " + Browser.quote(browser.attribute(link, "href")));
+    }
+
+    @Test
+    @Order(4)
+    void abortingARunRevertsItsFault() throws Exception {
+        failBackIfNeeded();
+        logIn("/experiments");
+        String id = startRunFromExperiments("link-partition");
+
+        // OBSERVE: every fault of the method is in, so the abort has one to revert.
+        browser.awaitText("#run-state reaches OBSERVE (the partition applied)", By.id("run-state"), RUN,
+                t -> t.matches("(?s).*\\b(OBSERVE)\\b.*") || terminal(t));
+        assertThat(browser.text(By.id("run-state"))).as("the run ended before it could be aborted")
+                .doesNotContainPattern("\\b(DONE|ABORTED)\\b");
+        browser.awaitVisible("the Abort run button", By.id("abort"), PAGE).click();
+        browser.awaitVisible("the confirmation dialog", By.cssSelector("dialog#confirm"), PAGE);
+        browser.awaitVisible("the confirm button", By.cssSelector("dialog#confirm button#confirm-yes"), PAGE).click();
+
+        browser.awaitText("#run-state becomes ABORTED", By.id("run-state"), Duration.ofSeconds(60),
+                t -> t.matches("(?s).*\\bABORTED\\b.*"));
+        browser.awaitAnyText("the event log shows the partition reverted", By.cssSelector("ol#events li.fault-revert"),
+                PAGE, t -> t.contains("partition-regions"));
+        browser.await("the Abort run button goes away (or is disabled) once the run has ended", PAGE,
+                () -> browser.find(By.id("abort")).filter(b -> b.isDisplayed() && b.isEnabled()).isEmpty(),
+                () -> "#abort still displayed and enabled");
+
+        JsonNode run = api("/api/v1/runs/" + id).path("run");
+        assertThat(run.path("state").asText()).as("run %s as the API has it", id).isEqualTo("ABORTED");
+        assertNoFaultHeld("the abort");
+    }
+
+    @Test
+    @Order(5)
+    void theEditorPointsAtAnInvalidValueAndClearsOnceItIsFixed() {
+        logIn("/experiments");
+        browser.awaitVisible("the Edit button of region-blackout", By.cssSelector("button[data-edit='region-blackout']"),
+                PAGE).click();
+        By yaml = By.id("experiment-yaml");
+        WebElement editor = browser.awaitVisible("the YAML editor", yaml, PAGE);
+        browser.await("the editor holds region-blackout's source", PAGE, () -> value(editor).contains(
+                "name: region-blackout") && value(editor).contains("duration: 6s"),
+                () -> "editor value " + Browser.quote(abbreviate(value(editor))));
+
+        replaceInEditor(editor, "duration: 6s", "6s", "soon");
+        int line = lineOf(value(editor), "duration: soon");
+        String problem = browser.awaitText("#problems lists the bad duration on line " + line,
+                By.cssSelector("ul#problems li"), PAGE, t -> t.startsWith("line ") && t.contains("duration"));
+        assertThat(problem).as("the problem names where it is").startsWith("line " + line + ",");
+        assertThat(browser.text(By.id("validation-status"))).as("#validation-status with a problem listed")
+                .doesNotMatch("(?i)\\s*valid\\s*");
+
+        replaceInEditor(editor, "duration: soon", "soon", "6s");
+        browser.awaitText("#validation-status says valid once fixed", By.id("validation-status"), PAGE,
+                t -> t.matches("(?is).*\\bvalid\\b.*") && !t.toLowerCase().contains("not valid"));
+        browser.await("#problems empties once fixed", PAGE, () -> browser.findAll(By.cssSelector("ul#problems li"))
+                .isEmpty(), () -> "#problems items " + browser.findAll(By.cssSelector("ul#problems li")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    @Test
+    @Order(6)
+    void haltDuringARunAbortsItRevertsEveryFaultAndHoldsUntilResumed() throws Exception {
+        failBackIfNeeded();
+        logIn("/experiments");
+        String id = startRunFromExperiments("region-blackout");
+        browser.awaitText("#run-state reaches OBSERVE (the blackout applied)", By.id("run-state"), RUN,
+                t -> t.matches("(?s).*\\bOBSERVE\\b.*") || terminal(t));
+        assertThat(browser.text(By.id("run-state"))).as("the run ended before the HALT")
+                .doesNotContainPattern("\\b(DONE|ABORTED)\\b");
+
+        String reason = "ui-it: game day stopped from the browser";
+        browser.awaitVisible("the HALT button in the header", By.id("halt"), PAGE).click();
+        browser.awaitVisible("the HALT confirmation", By.cssSelector("dialog#halt-confirm"), PAGE);
+        browser.awaitVisible("the HALT reason field", By.cssSelector("dialog#halt-confirm input#halt-reason"), PAGE)
+                .sendKeys(reason);
+        browser.awaitVisible("the HALT everything button", By.cssSelector("dialog#halt-confirm button#halt-yes"),
+                PAGE).click();
+
+        browser.awaitText("#run-state becomes ABORTED", By.id("run-state"), Duration.ofSeconds(60),
+                t -> t.matches("(?s).*\\bABORTED\\b.*"));
+        browser.awaitAnyText("the event log shows the blackout reverted", By.cssSelector("ol#events li.fault-revert"),
+                PAGE, t -> t.contains("blackout-eu-west"));
+        browser.awaitText("#halt-result lists each agent's confirmation", By.id("halt-result"), PAGE,
+                t -> t.contains("eu-west") && t.contains("us-east"));
+        String banner = browser.awaitText("#halt-banner says a HALT is in force", By.id("halt-banner"), PAGE,
+                t -> t.contains("HALT") && t.contains(reason));
+        assertThat(banner).as("#halt-banner names who halted").contains("admin");
+        browser.saveEvidence("UiIT-haltDuringARun-halted");
+
+        assertThat(api("/api/v1/runs/" + id).path("run").path("state").asText()).as("run %s as the API has it", id)
+                .isEqualTo("ABORTED");
+        assertNoFaultHeld("the HALT");
+        JsonNode halt = api("/api/v1/halt");
+        assertThat(halt.path("halted").asBoolean()).as("GET /api/v1/halt after the HALT: %s", halt).isTrue();
+        assertThat(halt.path("halt").path("reason").asText()).as("the HALT's recorded reason").isEqualTo(reason);
+
+        browser.awaitVisible("the banner's Resume button (admin)", By.cssSelector("#halt-banner button#halt-resume"),
+                PAGE).click();
+        browser.await("#halt-banner goes away once resumed", PAGE,
+                () -> browser.find(By.id("halt-banner")).filter(WebElement::isDisplayed).isEmpty(),
+                () -> "#halt-banner " + Browser.quote(browser.text(By.id("halt-banner"))) + ", #error "
+                        + Browser.quote(browser.text(By.id("error"))));
+        JsonNode resumed = api("/api/v1/halt");
+        assertThat(resumed.path("halted").asBoolean()).as("GET /api/v1/halt after Resume: %s", resumed).isFalse();
+    }
+
+    // ---- the UI ------------------------------------------------------------------------------------------------
+
+    /**
+     * Opens {@code #<route>} in a fresh browser, which shows the login form first; logs in there with the admin token
+     * and waits until the header names the admin.
+     */
+    private static void logIn(String route) {
+        browser.open(base + "/#" + route);
+        submitToken(adminToken);
+        browser.awaitText("#whoami names the admin once logged in", By.id("whoami"), PAGE, t -> t.contains("admin"));
+    }
+
+    /** Types a token into the login form and submits it, as a user does. */
+    private static void submitToken(String token) {
+        WebElement field = browser.awaitVisible("the login form's API token field",
+                By.cssSelector("form#login input#token[type='password']"), PAGE);
+        field.clear();
+        field.sendKeys(token);
+        browser.awaitVisible("the Log in button", By.cssSelector("form#login button#login-submit"), PAGE).click();
+    }
+
+    /** On {@code #/experiments}, clicks an experiment's Start run button and returns the id of the run it opens. */
+    private static String startRunFromExperiments(String experiment) {
+        browser.awaitVisible("the Start run button of " + experiment,
+                By.cssSelector("section#experiment-list button[data-start='" + experiment + "']"), PAGE).click();
+        String url = browser.await("the page moves to the new run (#/runs/<id>)", PAGE,
+                () -> RUN_ROUTE.matcher(browser.currentUrl()).find() ? browser.currentUrl() : null,
+                () -> "url " + browser.currentUrl() + ", #error " + Browser.quote(browser.text(By.id("error"))));
+        Matcher m = RUN_ROUTE.matcher(url);
+        assertThat(m.find()).isTrue();
+        browser.awaitText("the run page's heading", By.tagName("h1"), PAGE, t -> t.startsWith("Run"));
+        return m.group(1);
+    }
+
+    /** {@code #chart}'s {@code data-points}, 0 while absent. */
+    private static long points() {
+        String points = browser.attribute(By.id("chart"), "data-points");
+        try {
+            return points == null ? 0 : Long.parseLong(points.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean terminal(String state) {
+        return state != null && state.matches("(?s).*\\b(DONE|ABORTED)\\b.*");
+    }
+
+    private static String value(WebElement textarea) {
+        String v = textarea.getDomProperty("value");
+        return v == null ? "" : v;
+    }
+
+    /**
+     * Edits the editor as a user does: selects {@code old} where it stands inside {@code context} and types
+     * {@code replacement} over it (real key events, so the page's own input handling runs).
+     */
+    private static void replaceInEditor(WebElement editor, String context, String old, String replacement) {
+        String text = value(editor);
+        int at = text.indexOf(context);
+        assertThat(at).as("the editor contains '%s'", context).isNotNegative();
+        int start = at + context.indexOf(old);
+        browser.script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[2]);", editor,
+                start, start + old.length());
+        new Actions(browser.driver()).sendKeys(replacement).perform();
+        browser.await("the editor shows the edit '" + context.replace(old, replacement) + "'", PAGE,
+                () -> value(editor).contains(context.replace(old, replacement)),
+                () -> "editor value " + Browser.quote(abbreviate(value(editor))));
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        assertThat(at).as("the editor contains '%s'", needle).isNotNegative();
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    // ---- the processes behind it, through HTTP ----------------------------------------------------------------------
+
+    /** A run that failed the estate over leaves it so; each run test starts with eu-west primary again. */
+    private static void failBackIfNeeded() {
+        await("the estate fails back to eu-west (GET " + FRONT_DOOR + "/router/status)").atMost(FAILBACK)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(FRONT_DOOR + "/router/status")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (status.statusCode() == 200 && status.body().contains("\"active\":\"eu-west\"")) {
+                        return true;
+                    }
+                    HTTP.send(HttpRequest.newBuilder(URI.create(FRONT_DOOR + "/failback"))
+                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"switchBack\": true, \"actor\": \"ui-it\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    return false;
+                });
+    }
+
+    /** The first start of the demo's orchestrator wrote the admin's token there; the demo's log names the file too. */
+    private static String readAdminToken(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("tokens").resolve("users").resolve("admin.token");
+        assertThat(file).as("the admin token file (demo log: %s)", demo.log()).isRegularFile();
+        String token = Files.readString(file).strip();
+        assertThat(token).as("the admin token in %s", file).isNotEmpty();
+        return token;
+    }
+
+    private static void assertNoFaultHeld(String after) throws IOException, InterruptedException {
+        JsonNode faults = api("/api/v1/faults");
+        List<String> held = new ArrayList<>();
+        faults.forEach(f -> {
+            if (HELD.contains(f.path("state").asText())) {
+                held.add(f.path("id").asText() + " " + f.path("fault").asText() + " " + f.path("state").asText());
+            }
+        });
+        assertThat(held).as("faults still held after %s: GET /api/v1/faults = %s", after, faults).isEmpty();
+    }
+
+    private static JsonNode api(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + adminToken)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** Waits until the demo has logged a line, failing at once should it exit first. */
+    private static java.util.regex.MatchResult awaitDemoLog(String regex, long deadlineNanos) {
+        Pattern pattern = Pattern.compile(regex);
+        Duration left = Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 1_000_000_000L));
+        await("the demo logs /" + regex + "/ (log: " + demo.log() + ")").atMost(left)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !demo.isAlive() || pattern.matcher(demo.output()).find());
+        assertThat(demo.isAlive()).as("the demo exited early:\n%s", demo.output()).isTrue();
+        return demo.awaitLog(pattern, Duration.ofSeconds(1));
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
