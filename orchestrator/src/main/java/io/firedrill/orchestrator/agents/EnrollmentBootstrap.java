@@ -72,7 +72,8 @@ public final class EnrollmentBootstrap {
         return tokenDir.resolve(region + ".token");
     }
 
-    private static void createPrivateDirectory(Path dir) throws IOException {
+    /** Creates {@code dir} (and its parents) readable by the owner only (700), unless it exists. */
+    public static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -83,8 +84,11 @@ public final class EnrollmentBootstrap {
         }
     }
 
-    /** Written to a private temporary file and moved into place, so the token is never readable by others. */
-    private static void writePrivate(Path file, String token) throws IOException {
+    /**
+     * Writes {@code token} to {@code file}, readable by the owner only (600): written to a private temporary file and
+     * moved into place, so the token is never readable by others.
+     */
+    public static void writePrivate(Path file, String token) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {

@@ -4,10 +4,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Who made a request, as recorded on what it changed. */
 final class Actors {
-    /** Until callers authenticate, every change is recorded as made through the API from its client's address. */
     private Actors() {}
 
+    /** The authenticated caller's name; a public route (no caller) records the client's address instead. */
     static String of(RoutingContext ctx) {
+        java.util.Optional<io.firedrill.orchestrator.store.User> caller =
+                io.firedrill.orchestrator.identity.Authentication.caller(ctx);
+        if (caller.isPresent()) {
+            return caller.get().name();
+        }
         String from = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         return "api@" + from;
     }

@@ -12,9 +12,46 @@ import java.time.Duration;
 final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final java.nio.file.Path tokenFile;
+    private String token;
 
+    /** A client that sends no token: for what anyone may call, and to see refusals. */
     ApiClient(String base) {
+        this(base, null);
+    }
+
+    /** A client that authenticates with the token in {@code tokenFile} (read on first use: a server writes it). */
+    ApiClient(String base, java.nio.file.Path tokenFile) {
         this.base = base;
+        this.tokenFile = tokenFile;
+    }
+
+    /** The same server, as whoever holds {@code otherToken}. */
+    ApiClient as(String otherToken) {
+        ApiClient other = new ApiClient(base, null);
+        other.token = otherToken;
+        return other;
+    }
+
+    /** A client for an orchestrator whose data directory is {@code dataDir}, as its first admin. */
+    static ApiClient admin(String base, java.nio.file.Path dataDir) {
+        return new ApiClient(base, dataDir.resolve("tokens").resolve("users").resolve("admin.token"));
+    }
+
+    private synchronized String token() {
+        if (token == null && tokenFile != null) {
+            try {
+                token = java.nio.file.Files.readString(tokenFile).strip();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("no admin token at " + tokenFile, e);
+            }
+        }
+        return token;
+    }
+
+    /** The token this client sends, or null. */
+    String bearerToken() {
+        return token();
     }
 
     String base() {
@@ -54,6 +91,10 @@ final class ApiClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        String bearer = token();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
