@@ -1,7 +1,7 @@
 package io.firedrill.model;
 
 /** A top-level document of the format: what {@code ModelLoader.load} returns after detecting its kind. */
-public sealed interface Document permits Estate, Experiment {
+public sealed interface Document permits Estate, Experiment, Runbook {
     /** The only {@code apiVersion} this build reads and writes. */
     String API_VERSION = "firedrill/v1";
 
@@ -12,7 +12,9 @@ public sealed interface Document permits Estate, Experiment {
     /** The {@code kind} field of a document. */
     enum Kind implements WireName {
         ESTATE("Estate"),
-        EXPERIMENT("Experiment");
+        EXPERIMENT("Experiment"),
+        /** Markdown with YAML front matter, not a YAML document: see {@code ModelLoader.loadRunbook}. */
+        RUNBOOK("Runbook");
 
         private final String wireName;
 

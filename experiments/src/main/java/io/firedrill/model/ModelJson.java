@@ -25,7 +25,8 @@ import java.util.Optional;
  * itself: {@link #toJson(Document)} output loads back through {@code ModelLoader} to an equal value.
  * Hence durations are strings in the format's syntax ({@code "1m30s"}, not seconds or {@code PT1M30S}),
  * enums use their wire names, addresses are {@code "host:port"}, and absent optionals are left out.
- * Reading JSON goes through {@code ModelLoader}, not this mapper, so that it is validated.
+ * Reading JSON goes through {@code ModelLoader}, not this mapper, so that it is validated. A
+ * {@link Runbook} renders too, for the API, but loads only from Markdown ({@link RunbookMarkdown}).
  */
 public final class ModelJson {
     private static final ObjectMapper MAPPER = newMapper();
@@ -78,6 +79,10 @@ public final class ModelJson {
         module.registerSubtypes(
                 new NamedType(RollbackAction.RevertAllFaults.class, RollbackAction.RevertAllFaults.ACTION),
                 new NamedType(RollbackAction.RunCommand.class, RollbackAction.RunCommand.ACTION));
+        module.setMixInAnnotation(RunbookAction.class, RunbookActionMixin.class);
+        module.registerSubtypes(
+                new NamedType(RunbookAction.Http.class, RunbookAction.Type.HTTP.wireName()),
+                new NamedType(RunbookAction.None.class, RunbookAction.Type.NONE.wireName()));
         return module;
     }
 
@@ -128,4 +133,7 @@ public final class ModelJson {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
     private interface RollbackActionMixin {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    private interface RunbookActionMixin {}
 }

@@ -6,8 +6,9 @@ import java.util.stream.Stream;
 
 /**
  * The built-in catalog, packaged as classpath resources under {@code catalog/} (from
- * {@code experiments/catalog/}). Files are listed here explicitly, because a jar cannot be listed
- * portably; a test checks that the list matches the folder.
+ * {@code experiments/catalog/}), and its runbooks under {@code runbooks/} (from the top-level
+ * {@code runbooks/}). Files are listed here explicitly, because a jar cannot be listed portably; tests
+ * check that the lists match the folders.
  */
 public final class Catalog {
     /** The classpath folder of the catalog. */
@@ -15,6 +16,11 @@ public final class Catalog {
 
     static final List<String> ESTATES = List.of("reference-estate.yaml", "reference-estate-postgres.yaml");
     static final List<String> EXPERIMENTS = List.of("region-blackout.yaml", "replication-lag.yaml", "link-partition.yaml");
+
+    /** The classpath folder of the built-in runbooks (from the top-level {@code runbooks/}). */
+    public static final String RUNBOOKS_FOLDER = "runbooks";
+
+    static final List<String> RUNBOOKS = List.of("regional-failover.md", "replication-lag-response.md", "partition-triage.md");
 
     private Catalog() {}
 
@@ -34,7 +40,12 @@ public final class Catalog {
         return ESTATES.contains(file) ? Optional.of(Source.classpath(FOLDER + "/" + file)) : Optional.empty();
     }
 
-    /** Every file of the catalog, estates first. */
+    /** The built-in runbooks, one for each experiment of the catalog, ready for {@link ModelLoader#loadRunbook(Source)}. */
+    public static List<Source> runbooks() {
+        return RUNBOOKS.stream().map(f -> Source.classpath(RUNBOOKS_FOLDER + "/" + f)).toList();
+    }
+
+    /** Every estate and experiment of the catalog, estates first; runbooks are listed by {@link #runbooks()}. */
     public static List<Source> all() {
         return Stream.concat(estates().stream(), experiments().stream()).toList();
     }

@@ -1,6 +1,7 @@
 package io.firedrill.model.load;
 
 import io.firedrill.model.Document;
+import io.firedrill.model.WireName;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +30,27 @@ final class Header {
                     + expected.map(k -> "kind: " + k.wireName()).orElse("one of " + String.join(", ", KINDS)));
             return Optional.empty();
         }
-        Optional<Document.Kind> kind = kindNode.get().oneOf(Document.Kind.class, "kind");
+        Optional<Document.Kind> kind = kindNode.get().scalar("one of " + String.join(", ", KINDS))
+                .flatMap(v -> yamlKind(kindNode.get(), v));
         if (kind.isPresent() && expected.isPresent() && kind.get() != expected.get()) {
             kindNode.get().problem("expected kind " + expected.get().wireName() + " here, got '" + kind.get().wireName() + "'");
             return Optional.empty();
         }
         return kind;
+    }
+
+    /** The kinds a YAML document may be: a runbook is Markdown, so saying so here is a mistake worth explaining. */
+    private static Optional<Document.Kind> yamlKind(YamlNode node, String kind) {
+        if (kind.equals(Document.Kind.RUNBOOK.wireName())) {
+            node.problem("a Runbook is Markdown, not a YAML document: put its fields in front matter between "
+                    + "two '---' lines at the top of a .md file");
+            return Optional.empty();
+        }
+        Optional<Document.Kind> found = WireName.find(Document.Kind.class, kind);
+        if (found.isEmpty()) {
+            node.problem(Suggest.unknown("kind", kind, KINDS));
+        }
+        return found;
     }
 
     /** Checks {@code apiVersion}: required at the top of a file, optional inline. */

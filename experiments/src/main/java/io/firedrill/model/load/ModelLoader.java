@@ -4,12 +4,14 @@ import io.firedrill.model.Document;
 import io.firedrill.model.Estate;
 import io.firedrill.model.Experiment;
 import io.firedrill.model.FaultOrder;
+import io.firedrill.model.Runbook;
 import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Loads estates and experiments from YAML or JSON text (JSON is read as YAML, through the same checks).
+ * Loads estates and experiments from YAML or JSON text (JSON is read as YAML, through the same checks),
+ * and runbooks from Markdown with YAML front matter.
  * Reports every problem of a document with file, line and column, never just the first, and never
  * throws on bad input. Stateless and thread-safe.
  *
@@ -20,19 +22,55 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ModelLoader {
     private final EstateResolver resolver;
+    private final ExperimentDirectory experiments;
 
-    /** Resolves estate references next to a file experiment, then in the built-in catalog. */
+    /**
+     * Resolves estate references next to a file experiment, then in the built-in catalog; runbooks may
+     * apply to the catalog's experiments.
+     */
     public ModelLoader() {
         this(EstateResolver.standard());
     }
 
     public ModelLoader(EstateResolver resolver) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this(resolver, ExperimentDirectory.catalog());
     }
 
-    /** Loads whichever kind of document {@code source} is, as told by its {@code kind} field. */
+    /** @param experiments what a runbook's {@code experiments} and its actions' targets are checked against */
+    public ModelLoader(EstateResolver resolver, ExperimentDirectory experiments) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
+    }
+
+    /**
+     * Loads whichever kind of document {@code source} is: a runbook when {@link #isRunbook} says so,
+     * otherwise as told by its {@code kind} field.
+     */
     public Loaded<Document> load(Source source) {
+        if (isRunbook(source)) {
+            return loadRunbook(source).map(Document.class::cast);
+        }
         return load(source, Optional.empty()).map(Document.class::cast);
+    }
+
+    /** A Markdown file by its name ({@code .md}, {@code .markdown}), or any file whose front matter says {@code kind: Runbook}. */
+    public static boolean isRunbook(Source source) {
+        return FrontMatter.isRunbook(source);
+    }
+
+    /**
+     * Loads a runbook: Markdown with its fields in YAML front matter between {@code ---} lines. Problems
+     * carry the line numbers of the Markdown file.
+     */
+    public Loaded<Runbook> loadRunbook(Source source) {
+        Problems problems = new Problems();
+        Optional<Runbook> runbook = FrontMatter.split(source, problems).flatMap(parts ->
+                YamlText.compose(parts.yaml(), problems, FrontMatter.EMPTY).flatMap(root ->
+                        new RunbookReader(experiments, problems, parts).read(new YamlNode(source.name(), problems, root, ""))));
+        if (problems.isEmpty() && runbook.isEmpty()) {
+            throw new IllegalStateException("no runbook and no problem for " + source.name());
+        }
+        return problems.isEmpty() ? Loaded.of(runbook.get()) : Loaded.failed(problems.sorted());
     }
 
     /** Loads an experiment; a document of another kind is a problem. */
@@ -77,6 +115,7 @@ public final class ModelLoader {
         return Header.kind(node, expected).flatMap(kind -> switch (kind) {
             case ESTATE -> new EstateReader().read(node, false);
             case EXPERIMENT -> new ExperimentReader(source, resolver, estate -> readEstateFile(estate, problems)).read(node);
+            case RUNBOOK -> Optional.empty(); // Header.kind reports it: a runbook is Markdown, never a YAML document
         });
     }
 

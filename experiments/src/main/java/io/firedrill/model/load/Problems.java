@@ -24,6 +24,12 @@ final class Problems {
         problems.add(new Problem(file, line, column, path, message));
     }
 
+    /** For places outside the YAML, such as a runbook's Markdown body; line and column are 1-based. */
+    void add(String file, int line, int column, String path, String message) {
+        file(file);
+        problems.add(new Problem(file, line, column, path, message));
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

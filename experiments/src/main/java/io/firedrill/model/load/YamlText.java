@@ -18,6 +18,11 @@ final class YamlText {
 
     /** The root node, or empty with a problem recorded at the position of the syntax error. */
     static Optional<Node> compose(Source source, Problems problems) {
+        return compose(source, problems, "empty document; expected a mapping with apiVersion and kind");
+    }
+
+    /** @param empty the problem reported for text with no YAML in it but comments and blank lines */
+    static Optional<Node> compose(Source source, Problems problems, String empty) {
         problems.file(source.name());
         boolean json = looksLikeJson(source.text());
         String text = json ? untab(source.text()) : source.text();
@@ -27,7 +32,7 @@ final class YamlText {
         try {
             Node root = new Yaml(options).compose(new StringReader(text));
             if (root == null) {
-                problems.add(source.name(), null, "", "empty document; expected a mapping with apiVersion and kind");
+                problems.add(source.name(), null, "", empty);
             }
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
