@@ -1,0 +1,249 @@
+package io.firedrill.orchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firedrill.model.load.Source;
+import io.firedrill.testing.DistProcesses;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Human time in the RTO, end to end between real processes (an orchestrator, the H2 reference estate, an agent per
+ * region): with the router's {@code manual} policy, the failover happens when the on-call completes the runbook's
+ * {@code trigger-failover} step, and not before, so the measured RTO holds the people's time. The catalog's
+ * region-blackout experiment runs through a game day that rehearses the regional-failover runbook.
+ */
+class RehearsalIT {
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration RUN = Duration.ofSeconds(90);
+    /** How long the on-call "thinks" once the blackout is in effect: the human part of the RTO. */
+    private static final Duration HUMAN_DELAY = Duration.ofSeconds(4);
+    private static final Pattern FRONT_DOOR = Pattern.compile("front door \\(router\\)\\s+(http://\\S+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static DistProcesses dist;
+    private static Path work;
+    private static ApiClient api;
+    private static String frontDoor;
+    private static String base;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        dist = DistProcesses.in("rehearsal-it");
+        work = dist.workDir();
+        Path estateDir = work.resolve("estate");
+        DistProcesses.Started up = dist.start("estate-up", "estate", "up", "--detach", "--ports", "free", "--links",
+                "none", "--health-interval", "100ms", "--dir", estateDir.toString());
+        assertThat(up.awaitExit(START)).as(up.output()).isZero();
+        Matcher m = FRONT_DOOR.matcher(up.output());
+        assertThat(m.find()).as(up.output()).isTrue();
+        frontDoor = m.group(1);
+        Path estate = estateDir.resolve("estate.yaml");
+        Path data = work.resolve("data");
+        DistProcesses.Started orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir",
+                data.toString(), "--enroll", "eu-west,us-east");
+        base = "http://127.0.0.1:" + orchestrator.awaitPort(START);
+        api = ApiClient.admin(base, data);
+        ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        for (String region : List.of("eu-west", "us-east")) {
+            dist.start("agent-" + region, "agent", "--region", region, "--orchestrator", base.replace("http", "ws"),
+                    "--token-file", data.resolve("tokens").resolve(region + ".token").toString(), "--heartbeat",
+                    "200ms", "--estate", estate.toString(), "--state-dir", work.resolve("state-" + region).toString());
+        }
+        for (String region : List.of("eu-west", "us-east")) {
+            await(region + " online").atMost(START).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "ONLINE".equals(api.get("/api/v1/agents/" + region).json().path("status").asText()));
+        }
+        await("the front door serves through the agents' links").atMost(START)
+                .until(() -> status(frontDoor + "/records?limit=1") == 200);
+        // the router may have failed over while the agents were not yet serving its links
+        await("eu-west primary").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (routerGet("/router/status").contains("\"active\":\"eu-west\"")) {
+                return true;
+            }
+            routerPost("/failback", "{}");
+            return false;
+        });
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (dist != null) {
+            dist.start("estate-down", "estate", "down", "--dir", work.resolve("estate").toString())
+                    .awaitExit(Duration.ofSeconds(90));
+            dist.close();
+        }
+    }
+
+    @Test
+    void withTheManualPolicyTheOnCallsStepIsTheFailoverAndTheMeasuredRtoHoldsTheHumanDelay() throws Exception {
+        assertThat(routerPost("/router/settings", "{\"policy\": \"manual\"}")).isEqualTo(200);
+        try {
+            rehearse();
+        } finally {
+            assertThat(routerPost("/router/settings", "{\"policy\": \"automatic\"}")).isEqualTo(200);
+        }
+    }
+
+    private void rehearse() throws Exception {
+        ApiClient alice = api.as(user("alice", "viewer"));
+        ApiClient bob = api.as(user("bob", "viewer"));
+        ApiClient dave = api.as(user("dave", "operator"));
+        String experiment = Source.classpath("catalog/region-blackout.yaml").text()
+                .replace("estate: reference-estate.yaml", "estate: reference")
+                .replace("through: http://127.0.0.1:18080", "through: " + frontDoor)
+                .replace("duration: 6s", "duration: 12s"); // the people, not the end of the blackout, bring users back
+        expect(api.post("/api/v1/experiments", "application/yaml", experiment), 201);
+        expect(api.post("/api/v1/gamedays", "application/json", """
+                {"name": "q4-drill", "runbook": "regional-failover", "experiments": ["region-blackout"],
+                 "participants": [{"user": "admin", "role": "facilitator"}, {"user": "alice", "role": "on-call"},
+                                  {"user": "bob", "role": "observer"}]}"""), 201);
+        long eventsBefore = Json.mapper().readTree(routerGet("/router/events?after=0")).path("lastSeq").asLong();
+
+        String run = expect(api.post("/api/v1/gamedays/q4-drill/runs", null, ""), 202).path("id").asText();
+        await("the blackout is in effect").atMost(RUN).pollInterval(Duration.ofMillis(50)).until(() ->
+                "OBSERVE".equals(api.get("/api/v1/runs/" + run).json().path("run").path("state").asText()));
+        act(alice, run, "detect", "start", 200);
+        assertThat(act(bob, run, "detect", "complete", 403).path("error").asText())
+                .isEqualTo("step detect needs role on-call; bob is observer in game day q4-drill");
+        assertThat(act(dave, run, "detect", "complete", 403).path("error").asText())
+                .isEqualTo("step detect needs role on-call; dave is not a participant of game day q4-drill");
+        assertThat(act(alice, run, "confirm-primary-down", "start", 409).path("error").asText()).isEqualTo("step "
+                + "declare-incident is not completed yet; complete or skip it first, then start confirm-primary-down");
+
+        Thread.sleep(HUMAN_DELAY.toMillis()); // people reading dashboards: nothing may fail over meanwhile
+        assertThat(failoversSince(eventsBefore)).as("no failover before the on-call acts").isEmpty();
+        act(alice, run, "detect", "complete", 200);
+        act(api, run, "declare-incident", "start", 200);
+        act(api, run, "declare-incident", "complete", 200);
+        act(alice, run, "confirm-primary-down", "start", 200);
+        act(alice, run, "confirm-primary-down", "complete", 200);
+        assertThat(act(alice, run, "trigger-failover", "start", 409).path("error").asText()).isEqualTo("step "
+                + "decide-failover is not completed yet; complete or skip it first, then start trigger-failover");
+        act(api, run, "decide-failover", "start", 200);
+        act(api, run, "decide-failover", "complete", 200);
+        act(alice, run, "trigger-failover", "start", 200);
+        JsonNode failover = act(alice, run, "trigger-failover", "complete", 200);
+        JsonNode end = awaitEnd(run);
+
+        assertThat(end.path("run").path("state").asText()).as(end.toString()).isEqualTo("DONE");
+        Instant completed = Instant.parse(failover.path("completed").path("at").asText());
+        List<JsonNode> decided = failoversSince(eventsBefore);
+        assertThat(decided).as("one failover, by the runbook's action").singleElement()
+                .satisfies(e -> assertThat(e.path("actor").asText()).isEqualTo("regional-failover runbook"));
+        Instant decidedAt = Instant.parse(decided.get(0).path("time").asText());
+        assertThat(decidedAt).as("the router failed over once the step was completed")
+                .isAfterOrEqualTo(completed.minusMillis(5))
+                .isBeforeOrEqualTo(Instant.parse(failover.path("action").path("outcome").path("at").asText()));
+        JsonNode rto = verdict(end, "rto");
+        double measured = rto.path("measured").path("valueNanos").asLong() / 1e9;
+        System.out.printf("RehearsalIT: measured RTO %s (%.3f s) against a human delay of %d s%n",
+                rto.path("measured").path("text").asText(), measured, HUMAN_DELAY.toSeconds());
+        assertThat(measured).as(rto.toString()).isGreaterThanOrEqualTo(HUMAN_DELAY.toNanos() / 1e9);
+        assertThat(rto.path("verdict").asText()).isEqualTo("PASS");
+        assertTheStepsCarryWhoWhenAndTime(run, failover);
+        DistProcesses.Started list = dist.start("step-list", "step", "list", run, "--server", base, "--token",
+                alice.bearerToken());
+        assertThat(list.awaitExit(START)).as(list.output()).isZero();
+        assertThat(list.output()).containsPattern("5 +trigger-failover +on-call +completed +alice");
+        assertThat(routerPost("/failback", "{}")).isEqualTo(200);
+    }
+
+    private static void assertTheStepsCarryWhoWhenAndTime(String run, JsonNode failover) {
+        JsonNode steps = api.get("/api/v1/runs/" + run + "/steps").json();
+        assertThat(steps.path("steps").findValuesAsText("state").subList(0, 5)).containsOnly("completed");
+        JsonNode detect = steps.path("steps").get(0);
+        assertThat(detect.path("completed").path("by").asText()).isEqualTo("alice");
+        assertThat(detect.path("completed").path("role").asText()).isEqualTo("on-call");
+        assertThat(detect.path("elapsedSeconds").asDouble()).isGreaterThanOrEqualTo(HUMAN_DELAY.toSeconds());
+        assertThat(detect.path("timing").asText()).as("2m expected").isEqualTo("under");
+        JsonNode decide = steps.path("steps").get(3);
+        assertThat(decide.path("completed").path("by").asText()).isEqualTo("admin");
+        assertThat(decide.path("completed").path("role").asText()).as("standing in for the approver")
+                .isEqualTo("facilitator");
+        assertThat(failover.path("action").path("outcome").path("status").asInt()).isEqualTo(200);
+        assertThat(failover.path("completed").path("runSeconds").asDouble())
+                .isGreaterThan(detect.path("started").path("runSeconds").asDouble() + HUMAN_DELAY.toSeconds());
+        List<String> notes = new ArrayList<>();
+        api.get("/api/v1/runs/" + run).json().path("transitions").forEach(t -> notes.add(t.path("detail").asText()));
+        assertThat(notes).anyMatch(n -> n.startsWith("runbook step 5/9 trigger-failover completed by alice (on-call)"))
+                .anyMatch(n -> n.startsWith("runbook step 5/9 trigger-failover action done in "));
+    }
+
+    private static JsonNode act(ApiClient who, String run, String step, String act, int status) {
+        return expect(who.post("/api/v1/runs/" + run + "/steps/" + step + "/" + act, null, ""), status);
+    }
+
+    private static JsonNode expect(ApiClient.Reply r, int status) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        return r.json();
+    }
+
+    private static List<JsonNode> failoversSince(long seq) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        Json.mapper().readTree(routerGet("/router/events?after=" + seq)).path("events").forEach(e -> {
+            if (e.path("type").asText().equals("failover-decided")) {
+                found.add(e);
+            }
+        });
+        return found;
+    }
+
+    private static JsonNode awaitEnd(String id) {
+        await("run " + id + " ends").atMost(RUN).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode view = api.get("/api/v1/runs/" + id).json();
+            return !view.path("inFlight").asBoolean()
+                    && List.of("DONE", "ABORTED").contains(view.path("run").path("state").asText());
+        });
+        return api.get("/api/v1/runs/" + id).json();
+    }
+
+    private static JsonNode verdict(JsonNode run, String objective) {
+        for (JsonNode v : run.path("result").path("verdicts")) {
+            if (v.path("objective").asText().equals(objective)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no verdict on " + objective + " in " + run.path("result"));
+    }
+
+    private static String user(String name, String role) {
+        return expect(api.post("/api/v1/users", "application/json",
+                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"), 201).path("token").path("token").asText();
+    }
+
+    private static String routerGet(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int routerPost(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
