@@ -119,14 +119,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             String front = running[0].frontDoor().toString();
             String estateName = database.catalogFile().replace(".yaml", "");
-            spec.commandLine().getOut().printf("%nUI:     %s/%nAPI:    %s/api/v1/health%nAgents: %s/api/v1/agents%n",
-                    server.baseUrl(), server.baseUrl(), server.baseUrl());
+            java.nio.file.Path tokenFile = server.adminTokenFile();
+            spec.commandLine().getOut().printf("%nUI:     %s/   (log in with the admin token in %s)%n"
+                    + "API:    curl -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/agents%n",
+                    server.baseUrl(), tokenFile, tokenFile, server.baseUrl());
             spec.commandLine().getOut().printf("Estate: curl -X PUT --data 'first order' %s/records/order-1; "
                     + "curl %s/router/status%n", front, front);
-            spec.commandLine().getOut().printf("Fault:  curl -X POST -H 'Content-Type: application/yaml' --data-binary "
+            spec.commandLine().getOut().printf("Fault:  curl -X POST -H \"Authorization: Bearer $(cat %s)\" "
+                    + "-H 'Content-Type: application/yaml' --data-binary "
                     + "$'estate: %s\\nfault: region-blackout\\ntarget: {region: eu-west}\\n"
-                    + "duration: 30s' %s/api/v1/faults   (then: curl %s/router/events)%n", estateName, server.baseUrl(),
-                    front);
+                    + "duration: 30s' %s/api/v1/faults   (then: curl %s/router/events)%n", tokenFile, estateName,
+                    server.baseUrl(), front);
             spec.commandLine().getOut().flush();
             if (noServe) {
                 return noRuns || DemoRuns.allCompleted(outcomes) ? 0 : 1;

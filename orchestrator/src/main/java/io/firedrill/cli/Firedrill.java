@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
             ProxyCommand.class,
             RunCommand.class,
             HaltCommand.class,
+            AuditCommand.class,
+            ScheduleCommand.class,
+            FreezeCommand.class,
+            GameDayCommand.class,
+            StepCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
             io.firedrill.cli.bench.BenchCommand.class,
@@ -33,6 +38,10 @@ import picocli.CommandLine.Command;
             "      --token-file data/tokens/eu-west.token",
             "  firedrill estate up --db postgres --detach",
             "  firedrill run experiments/catalog/region-blackout.yaml",
+            "  firedrill schedule create weekly --experiment region-blackout \\",
+            "      --cron '0 0 10 ? * TUE' --zone Europe/Paris",
+            "  firedrill gameday run q4-drill --experiment region-blackout",
+            "  firedrill step complete r-mx3k2-1 trigger-failover",
             "  firedrill validate experiments/catalog/*.yaml",
             "", "Every command takes --help."})
 public final class Firedrill {

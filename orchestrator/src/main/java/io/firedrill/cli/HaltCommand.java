@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,9 +33,8 @@ final class HaltCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", defaultValue = "http://127.0.0.1:8080",
-            description = "The orchestrator's base URL. Default: ${DEFAULT-VALUE}.")
-    URI server;
+    @Mixin
+    ApiAccess api;
 
     @Option(names = "--reason", description = "Why, recorded with the halt and sent to the agents.")
     String reason;
@@ -53,10 +52,10 @@ final class HaltCommand implements Callable<Integer> {
                 : "/api/v1/halt" + (reason == null ? "" : "?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8));
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+            r = http.send(api.request(path).timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            err.println("firedrill halt: no orchestrator answers at " + server + " (" + e + "); name it with --server");
+            err.println("firedrill halt: no orchestrator answers at " + api.server + " (" + e + "); name it with --server");
             err.flush();
             return 2;
         }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The experiment (YAML or JSON).")
     Path file;
 
-    @Option(names = "--server", defaultValue = "http://127.0.0.1:8080",
-            description = "The orchestrator's base URL. Default: ${DEFAULT-VALUE}.")
-    URI server;
+    @Mixin
+    ApiAccess api;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,13 +62,13 @@ final class RunCommand implements Callable<Integer> {
         String name = file.getFileName().toString();
         HttpResponse<String> started;
         try {
-            started = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/runs?filename="
+            started = http.send(api.request(("/api/v1/runs?filename="
                     + URLEncoder.encode(name, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", name.endsWith(".json") ? "application/json" : "application/yaml")
                     .POST(HttpRequest.BodyPublishers.ofString(Files.readString(file))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            err.println("firedrill run: no orchestrator answers at " + server + "; start one with `firedrill demo` "
+            err.println("firedrill run: no orchestrator answers at " + api.server + "; start one with `firedrill demo` "
                     + "or `firedrill server`, or name it with --server");
             err.flush();
             return 2;
@@ -79,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         String id = new JsonObject(started.body()).getString("id");
-        out.printf("run %s of %s started on %s%n", id, name, server);
+        out.printf("run %s of %s started on %s%n", id, name, api.server);
         out.flush();
         return follow(out, id);
     }
@@ -131,14 +130,14 @@ final class RunCommand implements Callable<Integer> {
         }
         String overall = run.getString("verdict");
         out.printf("%nverdict: %s   artefacts: %s/api/v1/runs/%s/artifacts/{%s}%n", overall,
-                server.toString().replaceAll("/$", ""), id, String.join(",",
+                api.server.toString().replaceAll("/$", ""), id, String.join(",",
                         view.getJsonArray("artifacts", new JsonArray()).stream().map(Object::toString).toList()));
         out.flush();
         return "PASS".equals(overall) ? 0 : 1;
     }
 
     private JsonObject get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpResponse<String> r = http.send(api.request(path).timeout(Duration.ofSeconds(30))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new CliFailure("GET " + path + " answered " + r.statusCode() + ": " + r.body(), null);

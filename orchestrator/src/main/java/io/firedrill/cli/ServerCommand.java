@@ -63,7 +63,8 @@ final class ServerCommand implements Callable<Integer> {
         OrchestratorServer server = OrchestratorServer.start(config);
         spec.commandLine().getOut().printf("Firedrill orchestrator listening on %s (database %s, started in %d ms)%n",
                 server.baseUrl(), config.db().display(), server.startupTime().toMillis());
-        spec.commandLine().getOut().printf("Web UI: %s/%n", server.baseUrl());
+        spec.commandLine().getOut().printf("Web UI: %s/   (first admin's API token: %s)%n", server.baseUrl(),
+                server.adminTokenFile());
         spec.commandLine().getOut().flush();
         Shutdown.await(server);
         return 0;

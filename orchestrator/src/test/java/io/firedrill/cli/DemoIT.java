@@ -40,10 +40,12 @@ class DemoIT {
                 .contains("catalog: 3 experiment(s) stored")
                 .containsPattern("eu-west\\s+ONLINE\\s+[+-]\\d+\\.\\d{3} ms ± \\d+\\.\\d{3}")
                 .containsPattern("us-east\\s+ONLINE\\s+[+-]\\d+\\.\\d{3} ms ± \\d+\\.\\d{3}")
-                .contains("/api/v1/health")
+                .contains("(log in with the admin token in " + dataDir.resolve("tokens/users/admin.token") + ")")
+                .contains("/api/v1/agents")
                 .contains("estate up: front door http://127.0.0.1:18080")
                 .contains("/router/status");
         assertThat(dataDir.resolve("tokens").resolve("eu-west.token")).isRegularFile();
+        assertThat(dataDir.resolve("tokens/users/admin.token")).isRegularFile();
 
         String second = runDemo(dataDir, "--no-runs");
         assertThat(second).contains("catalog: 0 experiment(s) stored, 3 in the catalog")

@@ -58,6 +58,7 @@ final class FaultBenchCommand implements Callable<Integer> {
     int warmup;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private String bearer;
 
     @Override
     public Integer call() throws Exception {
@@ -81,6 +82,7 @@ final class FaultBenchCommand implements Callable<Integer> {
     private int measure(OrchestratorServer server, int echoPort, Path dir, PrintWriter out, PrintWriter err)
             throws Exception {
         String base = server.baseUrl();
+        bearer = "Bearer " + Files.readString(server.adminTokenFile()).strip();
         int linkPort = freePort();
         post(base + "/api/v1/estates", estate(linkPort, echoPort), 201);
         AgentConfig config = AgentConfig.of("bench", URI.create("ws://127.0.0.1:" + server.port()),
@@ -160,7 +162,7 @@ final class FaultBenchCommand implements Callable<Integer> {
     }
 
     private String post(String url, String yaml, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
@@ -170,7 +172,8 @@ final class FaultBenchCommand implements Callable<Integer> {
     }
 
     private void delete(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
+                .DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || !r.body().contains("\"state\":\"reverted\"")) {
             throw new BenchSetupException("DELETE " + url + " answered " + r.statusCode() + ": " + r.body());

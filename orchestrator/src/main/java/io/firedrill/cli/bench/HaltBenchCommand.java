@@ -59,6 +59,7 @@ final class HaltBenchCommand implements Callable<Integer> {
     int rounds;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private String bearer;
 
     @Override
     public Integer call() throws Exception {
@@ -71,6 +72,7 @@ final class HaltBenchCommand implements Callable<Integer> {
         try (OrchestratorServer server = OrchestratorServer.start(ServerConfig.defaults(dir.resolve("data"))
                 .withPort(0).withEnrollRegions(regions));
                 LoopbackServer echo = LoopbackServer.start("echo", LoopbackServer.echo())) {
+            bearer = "Bearer " + Files.readString(server.adminTokenFile()).strip();
             String yaml = estate(regions, echo.address().getPort());
             post(server.baseUrl() + "/api/v1/estates", "application/yaml", yaml, 201);
             Estate estate = new ModelLoader().loadEstate(Source.text("halt-bench.yaml", yaml)).value()
@@ -177,7 +179,7 @@ final class HaltBenchCommand implements Callable<Integer> {
     }
 
     private JsonNode send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> r = http.send(request.header("Authorization", bearer).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new BenchSetupException(r.request().method() + " " + r.request().uri() + " answered "

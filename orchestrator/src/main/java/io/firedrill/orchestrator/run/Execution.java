@@ -3,26 +3,25 @@ package io.firedrill.orchestrator.run;
 import io.firedrill.model.Experiment;
 import io.firedrill.model.Probe;
 import io.firedrill.model.Step;
-import io.firedrill.orchestrator.fault.FaultCompiler;
 import io.firedrill.orchestrator.measure.FinalRead;
 import io.firedrill.orchestrator.measure.FrontDoorProbe;
+import io.firedrill.orchestrator.measure.Op;
+import io.firedrill.orchestrator.measure.Moment;
 import io.firedrill.orchestrator.measure.ProbeSample;
 import io.firedrill.orchestrator.measure.RunEvidence;
 import io.firedrill.orchestrator.measure.RunFiles;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +47,8 @@ final class Execution implements Runnable {
     private final StopWatch stopWatch;
     private final LagSampler lag;
     private final Object signal = new Object();
+    /** Held while a transition or a note is recorded: notes from other threads never interleave with the end. */
+    private final Object timeline = new Object();
     private volatile String abortCause;
     private volatile boolean watchStops;
     private volatile RunState state = RunState.PREFLIGHT;
@@ -58,7 +59,7 @@ final class Execution implements Runnable {
         this.id = id;
         this.experiment = experiment;
         this.deps = deps;
-        this.history = new HistoryLog(clock, deps.runDir(id).resolve(RunFiles.HISTORY), feed::op);
+        this.history = new HistoryLog(clock, deps.runDir(id).resolve(RunFiles.HISTORY), this::onHistory);
         this.stopWatch = new StopWatch(experiment.stopConditions());
         this.steps = new FaultSteps(id, experiment.estate(), deps.faults(), clock, history);
         this.lag = new LagSampler(frontDoor(), clock);
@@ -71,6 +72,25 @@ final class Execution implements Runnable {
 
     RunState state() {
         return state;
+    }
+
+    /** Records an event of this run in the audit log. */
+    void audit(String action, Map<String, ?> details) {
+        deps.audit(action, id, details);
+    }
+
+    /** Every history entry goes to the live feed; a fault injected or reverted also to the audit log. */
+    private void onHistory(Op op) {
+        feed.op(op);
+        if (op.type() == Op.Type.NEMESIS) {
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("fault", op.key());
+            details.put("kind", op.value());
+            if (op.region() != null) {
+                details.put("region", op.region());
+            }
+            deps.audit("fault." + op.f().wire(), id, details);
+        }
     }
 
     /** The live events of this run, for people watching it. */
@@ -135,6 +155,16 @@ final class Execution implements Runnable {
         publishResult();
         transition(end, detail, verdict, cause);
         feed.end(end, verdict, cause);
+        Map<String, Object> ended = new java.util.LinkedHashMap<>();
+        ended.put("state", end.name());
+        if (verdict != null) {
+            ended.put("verdict", verdict);
+        }
+        if (cause != null) {
+            ended.put("cause", cause);
+        }
+        deps.audit("run.end", id, ended);
+        deps.auditCheckpoint();
     }
 
     private void publishResult() {
@@ -151,30 +181,9 @@ final class Execution implements Runnable {
     // ---- PREFLIGHT -------------------------------------------------------------------------------------------
 
     private void preflight() {
-        BlastRadius.exceeded(experiment).ifPresent(why -> {
-            throw new RunAbort(why);
-        });
-        Set<String> regions = new LinkedHashSet<>();
-        experiment.steadyState().forEach(p -> regions.add(p.region()));
-        FaultCompiler compiler = new FaultCompiler(experiment.estate());
-        for (Step step : experiment.method()) {
-            regions.addAll(compiler.compile(step.target()).byRegion().keySet());
-        }
-        List<String> offline = regions.stream().filter(r -> !deps.hub().isOnline(r)).toList();
-        if (!offline.isEmpty()) {
-            throw new RunAbort("preflight: the agent of region(s) " + String.join(", ", offline)
-                    + " is not connected; nothing was injected");
-        }
-        URI front = frontDoor();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(front.getHost(), port(front)), 2000);
-        } catch (IOException e) {
-            throw new RunAbort("preflight: the estate is unreachable: cannot connect to its front door " + front
-                    + " (" + e.getMessage() + "); nothing was injected");
-        }
-        EstateEvents.failedOver(front, experiment.estate()).ifPresent(why -> {
-            throw new RunAbort("preflight: " + why + "; nothing was injected");
-        });
+        new Preflight(id, experiment, deps).check(frontDoor()).ifPresent(approval -> transitionDetail("approved by "
+                + approval.decidedBy() + " (approval " + approval.id() + ", requested by " + approval.requestedBy()
+                + ": " + approval.reason() + ")"));
         abortIfAsked();
     }
 
@@ -374,13 +383,34 @@ final class Execution implements Runnable {
     }
 
     private void transition(RunState next, String detail, String verdict, String cause) {
-        state = next;
-        record(next, detail, verdict, cause);
+        synchronized (timeline) {
+            state = next;
+            record(next, detail, verdict, cause);
+        }
     }
 
     /** A note within the current state, kept as a transition to the same state so it is on the run's timeline. */
     private void transitionDetail(String detail) {
-        record(state, detail, null, null);
+        synchronized (timeline) {
+            record(state, detail, null, null);
+        }
+    }
+
+    /**
+     * A note from outside the engine (a runbook step), on the timeline like {@link #transitionDetail}. Under the same
+     * lock as the run's own transitions, so no note lands after the end: once the run has ended, {@code keep} is not
+     * called and the answer is empty.
+     */
+    Optional<Moment> note(Function<Moment, String> keep) {
+        synchronized (timeline) {
+            if (state.terminal()) {
+                return Optional.empty();
+            }
+            long now = clock.now();
+            Moment at = new Moment(now, clock.wall(now), Duration.ZERO);
+            record(state, keep.apply(at), null, null);
+            return Optional.of(at);
+        }
     }
 
     private void record(RunState at, String detail, String verdict, String cause) {
@@ -418,10 +448,6 @@ final class Execution implements Runnable {
         return experiment.workload().map(w -> w.through())
                 .or(() -> experiment.estate().frontDoor()).orElseThrow(() -> new RunAbort(
                         "preflight: the estate has no front door and the workload names none"));
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     private static String seconds(long nanos) {

@@ -3,10 +3,14 @@ package io.firedrill.orchestrator.run;
 import io.firedrill.model.Experiment;
 import io.firedrill.model.Probe;
 import io.firedrill.orchestrator.agents.AgentHub;
+import io.firedrill.orchestrator.audit.AuditLog;
 import io.firedrill.orchestrator.agents.ClockOffset;
 import io.firedrill.orchestrator.fault.FaultService;
 import io.firedrill.orchestrator.measure.ClockSync;
+import io.firedrill.orchestrator.measure.Moment;
 import io.firedrill.orchestrator.safety.Gate;
+import io.firedrill.orchestrator.store.Approval;
+import io.firedrill.orchestrator.store.ApprovalStore;
 import io.firedrill.orchestrator.store.RunRecord;
 import io.firedrill.orchestrator.store.RunStore;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +48,7 @@ public final class RunEngine implements AutoCloseable {
     private final Path runsDir;
     private final Clock clock;
     private final String owner;
+    private final ApprovalStore approvals;
     private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -53,19 +59,26 @@ public final class RunEngine implements AutoCloseable {
     });
 
     private volatile Gate gate = Gate.open();
+    private volatile AuditLog audit;
 
     private record Flight(Execution execution, Thread thread) {}
 
     /** @param owner the id of this orchestrator process, recorded on every run it executes */
     public RunEngine(RunStore runs, AgentHub hub, FaultService faults, ProbeFeed probes, Path runsDir, Clock clock,
-            String owner) {
+            String owner, ApprovalStore approvals) {
         this.owner = owner;
+        this.approvals = approvals;
         this.runs = runs;
         this.hub = hub;
         this.faults = faults;
         this.probes = probes;
         this.runsDir = runsDir;
         this.clock = clock;
+    }
+
+    /** From now on, runs record what they do in {@code log}, and sign a checkpoint when they end. */
+    public void recordTo(AuditLog log) {
+        this.audit = log;
     }
 
     /** From now on, runs start only while {@code gate} is open. */
@@ -100,6 +113,7 @@ public final class RunEngine implements AutoCloseable {
         inFlight.put(id, new Flight(execution, thread));
         thread.start();
         LOG.info("run {} of {} started", id, experiment.name());
+        execution.audit("run.start", Map.of("experiment", experiment.name()));
         return record;
     }
 
@@ -122,6 +136,18 @@ public final class RunEngine implements AutoCloseable {
 
     public boolean inFlight(String id) {
         return inFlight.containsKey(id);
+    }
+
+    /**
+     * Adds a note to the timeline of a run in flight, for what happens beside the engine (a runbook step): a
+     * transition to the run's current state, stored and sent to its live feed. {@code keep} is called first with the
+     * moment of the note (orchestrator time and the run's own nanoseconds), to store what goes with it, and answers
+     * the note's text; both happen or neither (a {@code keep} that throws leaves no note). Empty, and {@code keep} not
+     * called, when the run is not in flight here or has just ended. Blocking (the note is stored).
+     */
+    public Optional<Moment> note(String id, Function<Moment, String> keep) {
+        Flight f = inFlight.get(id);
+        return f == null ? Optional.empty() : f.execution().note(keep);
     }
 
     /** The live events of a run in flight; empty once it has ended (its artefacts then tell the whole story). */
@@ -192,6 +218,43 @@ public final class RunEngine implements AutoCloseable {
                     LOG.error("run {}: could not record {} ({}): {}", runId, state, detail, e.toString());
                 }
                 LOG.info("run {}: {} {}", runId, state, detail == null ? "" : detail);
+            }
+
+            @Override
+            public void audit(String action, String runId, Map<String, ?> details) {
+                AuditLog log = audit;
+                if (log == null) {
+                    return;
+                }
+                try {
+                    log.append(AuditLog.SYSTEM, action, runId, details);
+                } catch (RuntimeException e) {
+                    LOG.error("run {}: could not record {} in the audit log: {}", runId, action, e.toString());
+                }
+            }
+
+            @Override
+            public void auditCheckpoint() {
+                AuditLog log = audit;
+                if (log == null) {
+                    return;
+                }
+                try {
+                    log.checkpoint();
+                } catch (RuntimeException e) {
+                    LOG.error("could not sign an audit checkpoint at the end of a run: {}", e.toString());
+                }
+            }
+
+            @Override
+            public Optional<Approval> takeApproval(String experiment, String runId) {
+                return approvals.consume(experiment, runId);
+            }
+
+            @Override
+            public Optional<Approval> usableApproval(String experiment) {
+                return approvals.list(Approval.APPROVED).stream().filter(a -> a.experiment().equals(experiment))
+                        .findFirst();
             }
 
             @Override

@@ -8,15 +8,31 @@ import io.firedrill.orchestrator.api.EstateReferences;
 import io.firedrill.orchestrator.api.EstatesApi;
 import io.firedrill.orchestrator.api.ExperimentsApi;
 import io.firedrill.orchestrator.api.FaultsApi;
+import io.firedrill.orchestrator.api.FreezeWindowsApi;
+import io.firedrill.orchestrator.api.ApprovalsApi;
+import io.firedrill.orchestrator.api.AuditApi;
+import io.firedrill.orchestrator.audit.AuditLog;
 import io.firedrill.orchestrator.api.HaltApi;
 import io.firedrill.orchestrator.api.HealthApi;
 import io.firedrill.orchestrator.api.RunsApi;
+import io.firedrill.orchestrator.api.SchedulesApi;
+import io.firedrill.orchestrator.api.StoredExperiments;
+import io.firedrill.orchestrator.rehearsal.GameDayService;
+import io.firedrill.orchestrator.rehearsal.GameDaysApi;
+import io.firedrill.orchestrator.rehearsal.RehearsalService;
+import io.firedrill.orchestrator.rehearsal.RunbooksApi;
+import io.firedrill.orchestrator.rehearsal.StepsApi;
 import io.firedrill.orchestrator.fault.FaultService;
 import io.firedrill.orchestrator.fault.FaultServiceConfig;
 import io.firedrill.orchestrator.probe.ProbeService;
 import io.firedrill.orchestrator.run.AgentProbeFeed;
 import io.firedrill.orchestrator.run.RunEngine;
+import io.firedrill.orchestrator.audit.ApiAuditTrail;
+import io.firedrill.orchestrator.identity.Authentication;
+import io.firedrill.orchestrator.identity.UserBootstrap;
+import io.firedrill.orchestrator.identity.UsersApi;
 import io.firedrill.orchestrator.safety.HaltService;
+import io.firedrill.orchestrator.schedule.GameDays;
 import io.firedrill.orchestrator.safety.RunRecovery;
 import io.firedrill.orchestrator.store.AgentStatus;
 import io.firedrill.orchestrator.store.Database;
@@ -57,6 +73,8 @@ public final class OrchestratorServer implements AutoCloseable {
     private final HttpServer http;
     private final Router router;
     private final Duration startup;
+    private GameDays gameDays;
+    private AuditLog audit;
 
     private OrchestratorServer(ServerConfig config, Database db, Vertx vertx, AgentHub hub, FaultService faults,
             ProbeService probes, RunEngine runs, HaltService halts, RunRecovery recovery, HttpServer http, Router router,
@@ -83,28 +101,45 @@ public final class OrchestratorServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             EnrollmentBootstrap.ensureTokens(db.enrollments(), config.enrollRegions(), config.tokenDir());
+            UserBootstrap.ensureAdmin(db.users(), config.tokenDir());
             vertx = Vertx.vertx();
             AgentHub hub = new AgentHub(vertx, db.enrollments(), db.agents(), clock);
             FaultService faults = new FaultService(vertx, hub, clock, FaultServiceConfig.defaults());
             ProbeService probes = new ProbeService(vertx, hub, clock);
             String instance = RunRecovery.newInstanceId();
             RunEngine runs = new RunEngine(db.runs(), hub, faults, new AgentProbeFeed(probes),
-                    config.dataDir().resolve("runs"), clock, instance);
+                    config.dataDir().resolve("runs"), clock, instance, db.approvals());
             RunRecovery recovery = new RunRecovery(vertx, db.instances(), db.runs(), clock, instance);
             recovery.start();
             HaltService halts = new HaltService(vertx, db.halts(), hub, runs);
             halts.start();
             faults.refuseWhen(halts.gate());
             runs.refuseWhen(halts.gate());
-            Router router = routes(vertx, config, db, hub, faults, runs, halts, clock);
+            // Game days: schedules fire through Quartz on this database; freeze windows hold them back (schedule/).
+            GameDays gameDays = new GameDays(db, runs, new StoredExperiments(db.experiments(), db.estates()), clock,
+                    instance);
+            // Audit log: entries and signed checkpoints in this database, its signing key in <data-dir>/keys (audit/).
+            AuditLog audit = AuditLog.open(db.audit(), config.dataDir().resolve("keys"), clock);
+            runs.recordTo(audit);
+            Router router = routes(vertx, config, db, hub, faults, runs, halts, clock, gameDays, audit);
             hub.start().await(10, TimeUnit.SECONDS);
             faults.start().await(10, TimeUnit.SECONDS);
-            HttpServer http = listen(vertx, router, config);
+            gameDays.start();
+            HttpServer http;
+            try {
+                http = listen(vertx, router, config);
+            } catch (Exception e) {
+                gameDays.close(); // its threads would otherwise fire game days for a server that never started
+                throw e;
+            }
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             LOG.info("orchestrator listening on {}:{} (database {}, started in {} ms)", config.bind(), http.actualPort(),
                     config.db().display(), startup.toMillis());
-            return new OrchestratorServer(config, db, vertx, hub, faults, probes, runs, halts, recovery, http, router,
-                    startup);
+            OrchestratorServer server = new OrchestratorServer(config, db, vertx, hub, faults, probes, runs, halts,
+                    recovery, http, router, startup);
+            server.gameDays = gameDays;
+            server.audit = audit;
+            return server;
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close();
@@ -117,7 +152,10 @@ public final class OrchestratorServer implements AutoCloseable {
     /** The API's listening socket; a bind failure becomes a {@link ListenException} naming the address. */
     private static HttpServer listen(Vertx vertx, Router router, ServerConfig config) throws Exception {
         try {
-            return vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.port()))
+            // No cleartext HTTP/2 upgrade: Java's HttpClient asks for it on every plain-http request, and a large
+            // answer after the upgrade (the OpenAPI document) reached it garbled. HTTP/1.1 is all the API needs.
+            return vertx.createHttpServer(new HttpServerOptions().setHost(config.bind()).setPort(config.port())
+                            .setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen()
                     .await(10, TimeUnit.SECONDS);
@@ -127,7 +165,7 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     private static Router routes(Vertx vertx, ServerConfig config, Database db, AgentHub hub, FaultService faults,
-            RunEngine runs, HaltService halts, Clock clock) {
+            RunEngine runs, HaltService halts, Clock clock, GameDays gameDays, AuditLog audit) {
         Router router = Router.router(vertx);
         // Only requests that carry a body get a BodyHandler: it must not touch WebSocket upgrades. The check is
         // inside one catch-all route because a method-restricted route would turn unknown paths into 405s.
@@ -141,14 +179,27 @@ public final class OrchestratorServer implements AutoCloseable {
             }
         });
         new ApiErrors(config.bodyLimitBytes()).install(router);
+        new Authentication(vertx, db.users(), UserBootstrap.adminTokenFile(config.tokenDir())).install(router);
+        new ApiAuditTrail(vertx, audit).install(router);
+        new UsersApi(vertx, db.users()).mount(router);
         new HealthApi(clock, db.dialect().label(), () -> (int) hub.list().stream()
                 .filter(a -> a.status() == AgentStatus.ONLINE).count()).mount(router);
         EstateReferences references = new EstateReferences(db.experiments(), db.estates());
         new ExperimentsApi(vertx, db.experiments(), references).mount(router);
         new EstatesApi(vertx, db.estates(), references).mount(router);
         new RunsApi(vertx, db.runs(), db.experiments(), references, runs).mount(router);
+        new ApprovalsApi(vertx, db.approvals(), db.experiments(), references, clock).mount(router);
         new FaultsApi(vertx, db.estates(), faults).mount(router);
         new HaltApi(vertx, halts, db.halts()).mount(router);
+        new SchedulesApi(vertx, gameDays).mount(router);
+        new FreezeWindowsApi(vertx, gameDays.freezeWindows(), clock).mount(router);
+        new AuditApi(vertx, audit).mount(router);
+        // Runbook rehearsal: game days with a runbook and participants, and the steps of their runs (rehearsal/).
+        GameDayService drills = new GameDayService(db, runs, new StoredExperiments(db.experiments(), db.estates()),
+                clock);
+        new GameDaysApi(vertx, drills).mount(router);
+        new RunbooksApi(vertx, drills, db.runbooks(), db.gameDays()).mount(router);
+        new StepsApi(vertx, new RehearsalService(db, runs, clock)).mount(router);
         hub.mount(router);
         new ApiDocument().mount(router);
         new WebUi().mount(router);
@@ -159,7 +210,8 @@ public final class OrchestratorServer implements AutoCloseable {
     public List<String> routes() {
         List<String> ops = new ArrayList<>();
         for (Route route : router.getRoutes()) {
-            if (route.getPath() == null || route.methods() == null) {
+            // The web UI's routes are files, not API operations.
+            if (route.getPath() == null || route.methods() == null || !route.getPath().startsWith("/api/")) {
                 continue;
             }
             String path = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
@@ -178,6 +230,11 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     /** The file {@code --enroll} wrote the region's agent token to. */
+    /** Where a first start wrote the admin's API token. */
+    public java.nio.file.Path adminTokenFile() {
+        return UserBootstrap.adminTokenFile(config.tokenDir());
+    }
+
     public java.nio.file.Path tokenFile(String region) {
         return EnrollmentBootstrap.tokenFile(config.tokenDir(), region);
     }
@@ -206,6 +263,15 @@ public final class OrchestratorServer implements AutoCloseable {
         return halts;
     }
 
+    public GameDays gameDays() {
+        return gameDays;
+    }
+
+    /** The audit log (audit/): append, checkpoint, verify. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     public Database database() {
         return db;
     }
@@ -215,6 +281,7 @@ public final class OrchestratorServer implements AutoCloseable {
         try {
             // Runs first (each reverts its faults and records its end), then any fault left, while the agents are
             // still connected to hear the reverts.
+            gameDays.close(); // first: no game day may start while the rest stops
             halts.stop();
             runs.close();
             recovery.stop();
@@ -226,6 +293,9 @@ public final class OrchestratorServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("orchestrator did not stop cleanly: {}", e.toString());
         } finally {
+            if (audit != null) {
+                audit.checkpointAtStop(); // the entries of this process's last moments get a signed root too
+            }
             db.close();
         }
     }

@@ -20,6 +20,12 @@ public final class Database implements AutoCloseable {
     /** Where the migrations live; one set of scripts for H2 and PostgreSQL. */
     public static final String MIGRATIONS = "classpath:db/migration";
 
+    /**
+     * Scripts one vendor needs in its own words (Quartz's job store tables), under {@code db/vendor/<label>}. They
+     * share the version sequence with {@link #MIGRATIONS}: a version taken there is skipped here and the reverse.
+     */
+    public static final String VENDOR_MIGRATIONS = "classpath:db/vendor/";
+
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DbConfig config;
@@ -51,7 +57,7 @@ public final class Database implements AutoCloseable {
         StoreContext stores = start(config, effective, dialect, clock);
         long contextStarted = System.nanoTime();
         try {
-            MigrateResult result = migrate(stores.dataSource());
+            MigrateResult result = migrate(stores.dataSource(), dialect);
             LOG.info("database {} ({}) open in {} ms (pool and stores {} ms, migrations {} ms): schema version {}, "
                     + "{} migration(s) applied now", config.display(), dialect, millisSince(started),
                     TimeUnit.NANOSECONDS.toMillis(contextStarted - started), millisSince(contextStarted),
@@ -80,10 +86,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static MigrateResult migrate(DataSource dataSource) {
+    private static MigrateResult migrate(DataSource dataSource, DbDialect dialect) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .locations(MIGRATIONS, VENDOR_MIGRATIONS + dialect.label())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -115,6 +121,42 @@ public final class Database implements AutoCloseable {
 
     public InstanceStore instances() {
         return stores.instances();
+    }
+
+    public UserStore users() {
+        return stores.users();
+    }
+
+    public ApprovalStore approvals() {
+        return stores.approvals();
+    }
+
+    public AuditStore audit() {
+        return stores.audit();
+    }
+
+    public RunbookStore runbooks() {
+        return stores.runbooks();
+    }
+
+    public GameDayStore gameDays() {
+        return stores.gameDays();
+    }
+
+    public RehearsalStore rehearsals() {
+        return stores.rehearsals();
+    }
+
+    public ScheduleStore schedules() {
+        return stores.schedules();
+    }
+
+    public ScheduleFireStore scheduleFires() {
+        return stores.scheduleFires();
+    }
+
+    public FreezeWindowStore freezeWindows() {
+        return stores.freezeWindows();
     }
 
     /** The pool, for plain JDBC users (Quartz's job store later, tests). */

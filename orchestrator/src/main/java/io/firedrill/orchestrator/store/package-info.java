@@ -19,6 +19,7 @@
  * <p>Every call blocks on JDBC: call the stores from a worker, never from a Vert.x event loop.
  *
  * <p>Schema changes are new migrations ({@code V3__...sql} next), written once for both databases:
- * standard types, unquoted lower-case names, named constraints. Quartz's tables will come the same way.
+ * standard types, unquoted lower-case names, named constraints. Quartz's job store tables differ per vendor, so they
+ * live in {@code db/vendor/h2} and {@code db/vendor/postgresql} (V5), in the same version sequence.
  */
 package io.firedrill.orchestrator.store;

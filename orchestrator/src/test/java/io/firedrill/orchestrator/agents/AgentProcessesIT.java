@@ -39,6 +39,7 @@ class AgentProcessesIT {
 
     private static DistProcesses dist;
     private static Path work;
+    private static Path dataDir;
     private static DistProcesses.Started orchestrator;
     private static int port;
     private static DistProcesses.Started euWest;
@@ -48,7 +49,7 @@ class AgentProcessesIT {
     static void startOrchestratorAndAgents() throws Exception {
         dist = DistProcesses.in("agent-processes-it");
         work = dist.workDir();
-        Path dataDir = work.resolve("data");
+        dataDir = work.resolve("data");
         orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir", dataDir.toString(),
                 "--enroll", "eu-west,us-east");
         port = orchestrator.awaitPort(Duration.ofSeconds(90));
@@ -154,8 +155,12 @@ class AgentProcessesIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        if (!path.equals("/api/v1/health")) {
+            request.header("Authorization", io.firedrill.testing.AdminToken.bearer(dataDir));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int count(String text, String needle) {

@@ -24,7 +24,7 @@ class ApiStatusCodesTest {
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
         server = OrchestratorServer.start(new ServerConfig(defaults.bind(), 0, dataDir, defaults.db(),
                 defaults.enrollRegions(), defaults.tokenDir(), BODY_LIMIT));
-        api = new ApiClient(server.baseUrl());
+        api = new ApiClient(server.baseUrl(), server.adminTokenFile());
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ class FaultsIT {
         orchestratorPort = freePort();
         orchestrator = dist.start("orchestrator", "server", "--port", Integer.toString(orchestratorPort),
                 "--data-dir", data.toString(), "--enroll", "eu-west,us-east,ap-south");
-        api = new ApiClient("http://127.0.0.1:" + orchestrator.awaitPort(START));
+        api = ApiClient.admin("http://127.0.0.1:" + orchestrator.awaitPort(START), data);
         ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         externalProxyPort = freePort();
@@ -275,6 +275,8 @@ class FaultsIT {
     @Test
     @Order(9)
     void agentsRevertOnTheirOwnWhenTheOrchestratorDiesAndARestartedOneRevertsWhatIsLeft() throws Exception {
+        await("ap-south back after the previous test restarted it").atMost(START).pollInterval(Duration.ofMillis(100))
+                .until(() -> "ONLINE".equals(api.get("/api/v1/agents/ap-south").json().path("status").asText()));
         ApiClient.Reply blackout = api.post("/api/v1/faults", "application/yaml",
                 "estate: faults-it\nfault: region-blackout\ntarget: {region: eu-west}\n");
         ApiClient.Reply longLease = api.post("/api/v1/faults", "application/yaml", """

@@ -21,10 +21,18 @@ final class LiveEvents {
 
     private LiveEvents() {}
 
-    /** Every event of the stream at {@code url}, after {@code lastEventId} (0: from the start), up to {@code end}. */
-    static List<Event> read(String url, long lastEventId, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Every event of the stream at {@code path} of {@code api}'s server, as {@code api}'s caller, after
+     * {@code lastEventId} (0: from the start), up to {@code end}.
+     */
+    static List<Event> read(ApiClient api, String path, long lastEventId, Duration timeout)
+            throws IOException, InterruptedException {
+        String url = api.base() + path;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "text/event-stream");
+        if (api.bearerToken() != null) {
+            request.header("Authorization", "Bearer " + api.bearerToken());
+        }
         if (lastEventId > 0) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }

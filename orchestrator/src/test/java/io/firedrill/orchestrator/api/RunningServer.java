@@ -17,7 +17,7 @@ abstract class RunningServer {
     @BeforeAll
     static void startServer() throws Exception {
         server = OrchestratorServer.start(ServerConfig.defaults(dataDir).withPort(0));
-        api = new ApiClient(server.baseUrl());
+        api = new ApiClient(server.baseUrl(), server.adminTokenFile());
     }
 
     @AfterAll

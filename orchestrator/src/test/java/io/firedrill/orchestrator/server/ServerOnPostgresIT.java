@@ -104,6 +104,7 @@ class ServerOnPostgresIT {
     void aPostedCatalogExperimentIsCreatedAndTheRegionsAgentComesOnline() throws Exception {
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/experiments"))
                         .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", io.firedrill.testing.AdminToken.bearer(dataDir))
                         .header("Content-Type", "application/yaml")
                         .POST(HttpRequest.BodyPublishers.ofString(Files.readString(REGION_BLACKOUT)))
                         .build(),
@@ -197,8 +198,11 @@ class ServerOnPostgresIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5));
+        if (!path.equals("/api/v1/health")) {
+            request.header("Authorization", io.firedrill.testing.AdminToken.bearer(dataDir));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {

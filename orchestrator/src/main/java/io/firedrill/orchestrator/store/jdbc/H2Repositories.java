@@ -44,4 +44,56 @@ final class H2Repositories {
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
     interface Instances extends InstanceRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Users extends UserRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface ApiTokens extends TokenRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Schedules extends ScheduleRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface ScheduleFires extends ScheduleFireRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface FreezeWindows extends FreezeWindowRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Approvals extends ApprovalRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface AuditEntries extends AuditEntryRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface AuditCheckpoints extends AuditCheckpointRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Runbooks extends RunbookRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface GameDays extends GameDayRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface GameDayParticipants extends GameDayParticipantRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface Rehearsals extends RehearsalRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface RehearsalEvents extends RehearsalEventRepository {}
 }

@@ -44,4 +44,56 @@ final class PostgresRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
     interface Instances extends InstanceRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Users extends UserRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface ApiTokens extends TokenRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Schedules extends ScheduleRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface ScheduleFires extends ScheduleFireRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface FreezeWindows extends FreezeWindowRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Approvals extends ApprovalRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface AuditEntries extends AuditEntryRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface AuditCheckpoints extends AuditCheckpointRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Runbooks extends RunbookRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface GameDays extends GameDayRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface GameDayParticipants extends GameDayParticipantRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface Rehearsals extends RehearsalRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface RehearsalEvents extends RehearsalEventRepository {}
 }

@@ -1,6 +1,7 @@
 package io.firedrill.orchestrator.store.jdbc;
 
 import io.firedrill.orchestrator.store.AgentStore;
+import io.firedrill.orchestrator.store.AuditStore;
 import io.firedrill.orchestrator.store.DbConfig;
 import io.firedrill.orchestrator.store.DbDialect;
 import io.firedrill.orchestrator.store.EnrollmentStore;
@@ -8,7 +9,15 @@ import io.firedrill.orchestrator.store.EstateStore;
 import io.firedrill.orchestrator.store.ExperimentStore;
 import io.firedrill.orchestrator.store.HaltStore;
 import io.firedrill.orchestrator.store.InstanceStore;
+import io.firedrill.orchestrator.store.UserStore;
+import io.firedrill.orchestrator.store.ApprovalStore;
 import io.firedrill.orchestrator.store.RunStore;
+import io.firedrill.orchestrator.store.FreezeWindowStore;
+import io.firedrill.orchestrator.store.ScheduleFireStore;
+import io.firedrill.orchestrator.store.ScheduleStore;
+import io.firedrill.orchestrator.store.GameDayStore;
+import io.firedrill.orchestrator.store.RehearsalStore;
+import io.firedrill.orchestrator.store.RunbookStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.time.Clock;
@@ -35,6 +44,15 @@ public final class StoreContext implements AutoCloseable {
     private final EstateStore estates;
     private final HaltStore halts;
     private final InstanceStore instances;
+    private final ScheduleStore schedules;
+    private final ScheduleFireStore scheduleFires;
+    private final FreezeWindowStore freezeWindows;
+    private final UserStore users;
+    private final ApprovalStore approvals;
+    private final AuditStore audit;
+    private final RunbookStore runbooks;
+    private final GameDayStore gameDays;
+    private final RehearsalStore rehearsals;
 
     private StoreContext(ApplicationContext context) {
         this.context = context;
@@ -48,6 +66,15 @@ public final class StoreContext implements AutoCloseable {
         this.estates = context.getBean(EstateStore.class);
         this.halts = context.getBean(HaltStore.class);
         this.instances = context.getBean(InstanceStore.class);
+        this.schedules = context.getBean(ScheduleStore.class);
+        this.scheduleFires = context.getBean(ScheduleFireStore.class);
+        this.freezeWindows = context.getBean(FreezeWindowStore.class);
+        this.users = context.getBean(UserStore.class);
+        this.approvals = context.getBean(ApprovalStore.class);
+        this.audit = context.getBean(AuditStore.class);
+        this.runbooks = context.getBean(RunbookStore.class);
+        this.gameDays = context.getBean(GameDayStore.class);
+        this.rehearsals = context.getBean(RehearsalStore.class);
     }
 
     /** Starts the context; the pool opens its first connection here, so a bad URL or password fails here. */
@@ -118,6 +145,42 @@ public final class StoreContext implements AutoCloseable {
 
     public InstanceStore instances() {
         return instances;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
+    }
+
+    public ScheduleFireStore scheduleFires() {
+        return scheduleFires;
+    }
+
+    public FreezeWindowStore freezeWindows() {
+        return freezeWindows;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public ApprovalStore approvals() {
+        return approvals;
+    }
+
+    public AuditStore audit() {
+        return audit;
+    }
+
+    public RunbookStore runbooks() {
+        return runbooks;
+    }
+
+    public GameDayStore gameDays() {
+        return gameDays;
+    }
+
+    public RehearsalStore rehearsals() {
+        return rehearsals;
     }
 
     /** Closes the pool and with it every connection. */
