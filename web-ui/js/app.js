@@ -9,6 +9,8 @@ import { renderExperiments } from './experiments.js';
 import { renderRun } from './run.js';
 import { renderSchedules } from './schedules.js';
 import { renderApprovals } from './approvals.js';
+import { renderGameDays } from './gamedays.js';
+import { renderAudit } from './audit.js';
 import { refreshApprovalsBadge, startApprovalsBadge, stopApprovalsBadge } from './approvals-badge.js';
 import { logout, renderLogin, tokenFileOf } from './login.js';
 import { refreshHalt, startHaltWatch, stopHaltWatch, wireHalt } from './halt.js';
@@ -20,6 +22,8 @@ const ROUTES = [
   { pattern: /^#\/experiments\/?$/, view: renderExperiments, nav: 'nav-experiments' },
   { pattern: /^#\/schedules\/?$/, view: renderSchedules, nav: 'nav-schedules' },
   { pattern: /^#\/approvals\/?$/, view: renderApprovals, nav: 'nav-approvals' },
+  { pattern: /^#\/gamedays\/?$/, view: renderGameDays, nav: 'nav-gamedays' },
+  { pattern: /^#\/audit\/?$/, view: renderAudit, nav: 'nav-audit' },
   { pattern: /^#\/runs\/([^/]+)\/?$/, view: renderRun, nav: null },
 ];
 const NAV_IDS = ROUTES.map(r => r.nav).filter(Boolean);

@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 
-export function buildPage(main, runId) {
+export function buildPage(main, runId, rehearsal) {
   const v = {};
   v.experiment = h('span', { class: 'run-experiment' });
   v.created = h('span', { class: 'muted' });
@@ -47,6 +47,7 @@ export function buildPage(main, runId) {
           h('div', {}, h('dt', {}, 'Elapsed'), h('dd', {}, v.elapsed)),
           h('div', { class: 'grow' }, h('dt', {}, 'Feed'), h('dd', {}, v.feed))),
         v.cause),
+      rehearsal,
       h('section', { class: 'panel', 'aria-labelledby': 'timeline-title' },
         h('div', { class: 'panel-head' },
           h('h2', { id: 'timeline-title' }, 'Timeline'),

@@ -13,13 +13,15 @@ import { wireAbort } from './run-abort.js';
 import { RunCharts } from './chart.js';
 import { openLive } from './live.js';
 import { RunData } from './run-data.js';
+import { createRehearsal } from './run-steps.js';
 import { EventLog, renderArtifacts, renderMarks, renderObjectives } from './run-panels.js';
 
 const POLL_MS = 1000;
 const CHART_THROTTLE_MS = 250;
 
 export function renderRun(main, runId) {
-  const v = buildPage(main, runId);
+  const rehearsal = createRehearsal(runId);
+  const v = buildPage(main, runId, rehearsal.element);
   const model = new RunData();
   const charts = new RunCharts(v.chart, model, `run-${runId}`);
   const log = new EventLog(v.events);
@@ -144,6 +146,7 @@ export function renderRun(main, runId) {
         log.setStart(Date.parse(data.at) - data.nanos / 1e6);
       }
       showState(data.state, run && run.verdict, run && run.cause);
+      rehearsal.refresh(); // step acts arrive as state notes
     } else if (name === 'probe') {
       model.addProbe(data);
       if (data.wall && typeof data.nanos === 'number') {
@@ -266,6 +269,7 @@ export function renderRun(main, runId) {
       closeLive = null;
     }
     showAbort(false);
+    rehearsal.refresh();
     setFeed('Run over: loading its artifacts…');
     let view = known;
     try {
@@ -323,6 +327,7 @@ export function renderRun(main, runId) {
 
   return () => {
     stopped = true;
+    rehearsal.stop();
     clearInterval(tick);
     timers.forEach(clearTimeout);
     if (closeLive) {

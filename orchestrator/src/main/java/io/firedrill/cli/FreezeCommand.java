@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,25 +48,12 @@ final class FreezeCommand implements Callable<Integer> {
         return 2;
     }
 
-    abstract static class Action implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiAccess api;
-
+    /** What every subcommand shares: how to reach the API, the one-line failure, and this command's options. */
+    abstract static class Action extends ApiAction {
         @Override
-        public final Integer call() throws Exception {
-            try {
-                run(new ApiCalls(spec, api, OPTIONS), spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (ApiCalls.Failed f) {
-                return f.exit;
-            }
+        final Map<String, String> options() {
+            return OPTIONS;
         }
-
-        abstract void run(ApiCalls calls, PrintWriter out) throws ApiCalls.Failed, InterruptedException;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -2,14 +2,11 @@ package io.firedrill.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,30 +54,15 @@ final class ScheduleCommand implements Callable<Integer> {
         return o;
     }
 
-    /** What every subcommand shares: its spec, how to reach the API, and the one-line failure. */
-    abstract static class Action implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiAccess api;
-
+    /** What every subcommand shares: how to reach the API, the one-line failure, and this command's options. */
+    abstract static class Action extends ApiAction {
         @Override
-        public final Integer call() throws Exception {
-            try {
-                run(new ApiCalls(spec, api, OPTIONS), spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (ApiCalls.Failed f) {
-                return f.exit;
-            }
+        final Map<String, String> options() {
+            return OPTIONS;
         }
 
-        abstract void run(ApiCalls calls, PrintWriter out) throws ApiCalls.Failed, InterruptedException;
-
         static String path(String name, String action) {
-            return "/api/v1/schedules/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
-                    + action;
+            return "/api/v1/schedules/" + segment(name) + action;
         }
     }
 

@@ -7,22 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firedrill.model.load.Source;
-import io.firedrill.testing.DistProcesses;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,40 +44,27 @@ class PlanningUiIT {
     private static final Duration PAGE = Duration.ofSeconds(15);
     /** A schedule of every 5 s fires within 5 s; the page polls every 3 s. */
     private static final Duration FIRE = Duration.ofSeconds(25);
-    private static final List<Integer> ESTATE_PORTS = IntStream.concat(IntStream.of(18080, 18101, 18102, 18111, 18112),
-            IntStream.rangeClosed(18201, 18206)).boxed().toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String FREEZE = "ui-change-freeze";
     private static final String SCHEDULE = "ui-every-5s";
 
-    private static DistProcesses dist;
-    private static DistProcesses.Started demo;
+    private static DemoProcess demo;
     private static String base;
     private static String adminToken;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        dist = DistProcesses.in("planning-ui-it");
-        // UiIT's demo (or another estate) may still be letting go of the same fixed ports.
-        await("the reference estate's ports " + ESTATE_PORTS + " free (another demo or estate holds them)")
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ESTATE_PORTS.stream().allMatch(PlanningUiIT::free));
-        demo = dist.start("demo", "demo", "--no-runs", "--port", "0", "--data-dir",
-                dist.workDir().resolve("data").toString());
-        long deadline = System.nanoTime() + START.toNanos();
-        base = awaitDemoLog("orchestrator up at (http://127\\.0\\.0\\.1:\\d+)", deadline).group(1);
-        awaitDemoLog("Serving until Ctrl-C\\.", deadline);
-        Path tokenFile = dist.workDir().resolve("data").resolve("tokens").resolve("users").resolve("admin.token");
-        assertThat(tokenFile).as("the admin token file (demo log: %s)", demo.log()).isRegularFile();
-        adminToken = Files.readString(tokenFile).strip();
+        demo = DemoProcess.start("planning-ui-it", START);
+        base = demo.base();
+        adminToken = demo.adminToken();
     }
 
     @AfterAll
     static void stopDemo() throws InterruptedException {
-        if (dist != null) {
-            dist.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -333,22 +313,5 @@ class PlanningUiIT {
         return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
     }
 
-    private static java.util.regex.MatchResult awaitDemoLog(String regex, long deadlineNanos) {
-        Pattern pattern = Pattern.compile(regex);
-        Duration left = Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 1_000_000_000L));
-        await("the demo logs /" + regex + "/ (log: " + demo.log() + ")").atMost(left)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !demo.isAlive() || pattern.matcher(demo.output()).find());
-        assertThat(demo.isAlive()).as("the demo exited early:\n%s", demo.output()).isTrue();
-        return demo.awaitLog(pattern, Duration.ofSeconds(1));
-    }
 
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firedrill.testing.DistProcesses;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,9 +46,6 @@ class UiIT {
     /** How long the page may take to show what the API already knows. */
     private static final Duration PAGE = Duration.ofSeconds(15);
     private static final Duration FAILBACK = Duration.ofMinutes(2);
-    /** The reference estate's fixed ports on H2 (router, apps, databases, links): the demo needs them free. */
-    private static final List<Integer> ESTATE_PORTS = IntStream.concat(IntStream.of(18080, 18101, 18102, 18111, 18112),
-            IntStream.rangeClosed(18201, 18206)).boxed().toList();
     private static final String FRONT_DOOR = "http://127.0.0.1:18080";
     private static final Pattern VERDICT = Pattern.compile("\\b(PASS|FAIL|UNKNOWN)\\b");
     private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
@@ -62,30 +53,21 @@ class UiIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static DistProcesses dist;
-    private static DistProcesses.Started demo;
+    private static DemoProcess demo;
     private static String base;
     private static String adminToken;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        dist = DistProcesses.in("ui-it");
-        // Another demo or estate on this machine holds the same fixed ports; a short one (DemoIT) ends soon.
-        await("the reference estate's ports " + ESTATE_PORTS + " free (another demo or estate holds them)")
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ESTATE_PORTS.stream().allMatch(UiIT::free));
-        demo = dist.start("demo", "demo", "--no-runs", "--port", "0", "--data-dir",
-                dist.workDir().resolve("data").toString());
-        long deadline = System.nanoTime() + START.toNanos();
-        base = awaitDemoLog("orchestrator up at (http://127\\.0\\.0\\.1:\\d+)", deadline).group(1);
-        awaitDemoLog("Serving until Ctrl-C\\.", deadline);
-        adminToken = readAdminToken(dist.workDir().resolve("data"));
+        demo = DemoProcess.start("ui-it", START);
+        base = demo.base();
+        adminToken = demo.adminToken();
     }
 
     @AfterAll
     static void stopDemo() throws InterruptedException {
-        if (dist != null) {
-            dist.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -401,15 +383,6 @@ class UiIT {
                 });
     }
 
-    /** The first start of the demo's orchestrator wrote the admin's token there; the demo's log names the file too. */
-    private static String readAdminToken(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("tokens").resolve("users").resolve("admin.token");
-        assertThat(file).as("the admin token file (demo log: %s)", demo.log()).isRegularFile();
-        String token = Files.readString(file).strip();
-        assertThat(token).as("the admin token in %s", file).isNotEmpty();
-        return token;
-    }
-
     private static void assertNoFaultHeld(String after) throws IOException, InterruptedException {
         JsonNode faults = api("/api/v1/faults");
         List<String> held = new ArrayList<>();
@@ -429,23 +402,4 @@ class UiIT {
         return JSON.readTree(r.body());
     }
 
-    /** Waits until the demo has logged a line, failing at once should it exit first. */
-    private static java.util.regex.MatchResult awaitDemoLog(String regex, long deadlineNanos) {
-        Pattern pattern = Pattern.compile(regex);
-        Duration left = Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 1_000_000_000L));
-        await("the demo logs /" + regex + "/ (log: " + demo.log() + ")").atMost(left)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !demo.isAlive() || pattern.matcher(demo.output()).find());
-        assertThat(demo.isAlive()).as("the demo exited early:\n%s", demo.output()).isTrue();
-        return demo.awaitLog(pattern, Duration.ofSeconds(1));
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

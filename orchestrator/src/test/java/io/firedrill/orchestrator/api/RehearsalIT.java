@@ -6,18 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firedrill.model.load.Source;
 import io.firedrill.testing.DistProcesses;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,60 +25,23 @@ class RehearsalIT {
     private static final Duration RUN = Duration.ofSeconds(90);
     /** How long the on-call "thinks" once the blackout is in effect: the human part of the RTO. */
     private static final Duration HUMAN_DELAY = Duration.ofSeconds(4);
-    private static final Pattern FRONT_DOOR = Pattern.compile("front door \\(router\\)\\s+(http://\\S+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static DistProcesses dist;
-    private static Path work;
+    private static EstateRig rig;
     private static ApiClient api;
     private static String frontDoor;
     private static String base;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        dist = DistProcesses.in("rehearsal-it");
-        work = dist.workDir();
-        Path estateDir = work.resolve("estate");
-        DistProcesses.Started up = dist.start("estate-up", "estate", "up", "--detach", "--ports", "free", "--links",
-                "none", "--health-interval", "100ms", "--dir", estateDir.toString());
-        assertThat(up.awaitExit(START)).as(up.output()).isZero();
-        Matcher m = FRONT_DOOR.matcher(up.output());
-        assertThat(m.find()).as(up.output()).isTrue();
-        frontDoor = m.group(1);
-        Path estate = estateDir.resolve("estate.yaml");
-        Path data = work.resolve("data");
-        DistProcesses.Started orchestrator = dist.start("orchestrator", "server", "--port", "0", "--data-dir",
-                data.toString(), "--enroll", "eu-west,us-east");
-        base = "http://127.0.0.1:" + orchestrator.awaitPort(START);
-        api = ApiClient.admin(base, data);
-        ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        for (String region : List.of("eu-west", "us-east")) {
-            dist.start("agent-" + region, "agent", "--region", region, "--orchestrator", base.replace("http", "ws"),
-                    "--token-file", data.resolve("tokens").resolve(region + ".token").toString(), "--heartbeat",
-                    "200ms", "--estate", estate.toString(), "--state-dir", work.resolve("state-" + region).toString());
-        }
-        for (String region : List.of("eu-west", "us-east")) {
-            await(region + " online").atMost(START).pollInterval(Duration.ofMillis(100))
-                    .until(() -> "ONLINE".equals(api.get("/api/v1/agents/" + region).json().path("status").asText()));
-        }
-        await("the front door serves through the agents' links").atMost(START)
-                .until(() -> status(frontDoor + "/records?limit=1") == 200);
-        // the router may have failed over while the agents were not yet serving its links
-        await("eu-west primary").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (routerGet("/router/status").contains("\"active\":\"eu-west\"")) {
-                return true;
-            }
-            routerPost("/failback", "{}");
-            return false;
-        });
+        rig = EstateRig.start("rehearsal-it");
+        api = rig.api;
+        frontDoor = rig.frontDoor;
+        base = api.base();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (dist != null) {
-            dist.start("estate-down", "estate", "down", "--dir", work.resolve("estate").toString())
-                    .awaitExit(Duration.ofSeconds(90));
-            dist.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -157,7 +112,7 @@ class RehearsalIT {
         assertThat(measured).as(rto.toString()).isGreaterThanOrEqualTo(HUMAN_DELAY.toNanos() / 1e9);
         assertThat(rto.path("verdict").asText()).isEqualTo("PASS");
         assertTheStepsCarryWhoWhenAndTime(run, failover);
-        DistProcesses.Started list = dist.start("step-list", "step", "list", run, "--server", base, "--token",
+        DistProcesses.Started list = rig.dist.start("step-list", "step", "list", run, "--server", base, "--token",
                 alice.bearerToken());
         assertThat(list.awaitExit(START)).as(list.output()).isZero();
         assertThat(list.output()).containsPattern("5 +trigger-failover +on-call +completed +alice");
@@ -228,22 +183,10 @@ class RehearsalIT {
     }
 
     private static String routerGet(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return rig.get(path);
     }
 
     private static int routerPost(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+        return rig.post(path, json).statusCode();
     }
 }

@@ -5,17 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firedrill.testing.DistProcesses;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,71 +25,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunsIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration RUN = Duration.ofSeconds(120);
-    private static final Pattern FRONT_DOOR = Pattern.compile("front door \\(router\\)\\s+(http://\\S+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static DistProcesses dist;
-    private static Path work;
+    private static EstateRig rig;
     private static ApiClient api;
     private static String frontDoor;
     private static DistProcesses.Started usEast;
-    private static DistProcesses.Started orchestrator;
-    private static int orchestratorPort;
-    private static Path dataDir;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        dist = DistProcesses.in("runs-it");
-        work = dist.workDir();
-        Path estateDir = work.resolve("estate");
-        DistProcesses.Started up = dist.start("estate-up", "estate", "up", "--detach", "--ports", "free", "--links",
-                "none", "--health-interval", "100ms", "--dir", estateDir.toString());
-        assertThat(up.awaitExit(START)).as(up.output()).isZero();
-        Matcher m = FRONT_DOOR.matcher(up.output());
-        assertThat(m.find()).as(up.output()).isTrue();
-        frontDoor = m.group(1);
-        Path estate = estateDir.resolve("estate.yaml");
-        Path data = work.resolve("data");
-        orchestratorPort = freePort();
-        dataDir = data;
-        orchestrator = dist.start("orchestrator", "server", "--port", Integer.toString(orchestratorPort), "--data-dir",
-                data.toString(), "--enroll", "eu-west,us-east");
-        api = ApiClient.admin("http://127.0.0.1:" + orchestrator.awaitPort(START), data);
-        ApiClient.Reply registered = api.post("/api/v1/estates", "application/yaml", Files.readString(estate));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        for (String region : List.of("eu-west", "us-east")) {
-            DistProcesses.Started agent = dist.start("agent-" + region, "agent", "--region", region, "--orchestrator",
-                    "ws://127.0.0.1:" + orchestrator.awaitPort(START), "--token-file",
-                    data.resolve("tokens").resolve(region + ".token").toString(), "--heartbeat", "200ms",
-                    "--estate", estate.toString(), "--state-dir", work.resolve("state-" + region).toString());
-            if (region.equals("us-east")) {
-                usEast = agent;
-            }
-        }
-        for (String region : List.of("eu-west", "us-east")) {
-            await(region + " online").atMost(START).pollInterval(Duration.ofMillis(100))
-                    .until(() -> "ONLINE".equals(api.get("/api/v1/agents/" + region).json().path("status").asText()));
-        }
-        await("the front door serves through the agents' links").atMost(START)
-                .until(() -> status(frontDoor + "/records?limit=1") == 200);
-        // The router started before the agents served its links, so it may have failed over already: the estate
-        // must start every test in its declared shape, eu-west primary.
-        await("eu-west primary").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + "/router/status")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body().contains("\"active\":\"eu-west\"")) {
-                return true;
-            }
-            failBack();
-            return false;
-        });
+        rig = EstateRig.start("runs-it");
+        api = rig.api;
+        frontDoor = rig.frontDoor;
+        usEast = rig.agents.get("us-east");
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (dist != null) {
-            DistProcesses.Started down = dist.start("estate-down", "estate", "down", "--dir",
-                    work.resolve("estate").toString());
-            down.awaitExit(Duration.ofSeconds(90));
-            dist.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -227,7 +171,7 @@ class RunsIT {
         String history = api.get("/api/v1/runs/" + id + "/artifacts/history.jsonl").text();
         assertThat(history.lines().filter(l -> l.contains("\"f\":\"revert\"")).count()).isEqualTo(1);
         await("users served again, long before the blackout's 60 s").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100)).until(() -> status(frontDoor + "/records?limit=1") == 200);
+                .pollInterval(Duration.ofMillis(100)).until(() -> rig.status("/records?limit=1") == 200);
         settings("{\"policy\": \"automatic\"}");
     }
 
@@ -242,15 +186,13 @@ class RunsIT {
                 """));
         await("the blackout is in effect").atMost(RUN).pollInterval(Duration.ofMillis(100))
                 .until(() -> "OBSERVE".equals(api.get("/api/v1/runs/" + id).json().path("run").path("state").asText()));
-        assertThat(status(frontDoor + "/records?limit=1")).as("eu-west is dark and nobody fails over").isNotEqualTo(200);
+        assertThat(rig.status("/records?limit=1")).as("eu-west is dark and nobody fails over").isNotEqualTo(200);
 
-        orchestrator.signal("KILL");
+        rig.orchestrator.signal("KILL");
         await("the agents revert the blackout within its lease (10 s) + 1 s and users are served again")
                 .atMost(Duration.ofSeconds(11)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status(frontDoor + "/records?limit=1") == 200);
-        orchestrator = dist.start("orchestrator-restarted", "server", "--port", Integer.toString(orchestratorPort),
-                "--data-dir", dataDir.toString());
-        orchestrator.awaitPort(START);
+                .until(() -> rig.status("/records?limit=1") == 200);
+        rig.restartOrchestrator();
 
         JsonNode run = api.get("/api/v1/runs/" + id).json();
         assertThat(run.path("run").path("state").asText()).isEqualTo("ABORTED");
@@ -372,31 +314,12 @@ class RunsIT {
     }
 
     private static void settings(String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor + "/router/settings"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        rig.routerSettings(json);
     }
 
-    private static void failBack() throws Exception {
-        await("failback").atMost(START).pollInterval(Duration.ofMillis(250)).until(() -> HTTP.send(HttpRequest
-                .newBuilder(URI.create(frontDoor + "/failback")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    private static void failBack() {
+        rig.failBack();
     }
 
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
