@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -256,6 +257,45 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     }
 
     /** Saves a screenshot ({@code <name>.png}) and the browser console ({@code <name>.log}) if a browser is up. */
+    /** How long the form helpers below wait for an element. */
+    static final Duration FORM_WAIT = Duration.ofSeconds(15);
+
+    /** The element, once it is shown. */
+    public WebElement visible(By by) {
+        return awaitVisible(by.toString(), by, FORM_WAIT);
+    }
+
+    /** Replaces a text field's value by typing, as a user does. */
+    public void type(By by, String text) {
+        WebElement field = visible(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Picks a value in a select (by id) once the select has loaded it. */
+    public void choose(String selectId, String value) {
+        By option = By.cssSelector("select#" + selectId + " option[value='" + value + "']");
+        await("select#" + selectId + " offers " + value, FORM_WAIT, () -> !findAll(option).isEmpty(),
+                () -> "options " + texts(By.cssSelector("select#" + selectId + " option")));
+        new Select(visible(By.id(selectId))).selectByValue(value);
+    }
+
+    /** Types a token into the login form and submits it. */
+    public void submitToken(String token) {
+        WebElement field = awaitVisible("the login form's API token field",
+                By.cssSelector("form#login input#token[type='password']"), FORM_WAIT);
+        field.clear();
+        field.sendKeys(token);
+        visible(By.cssSelector("form#login button#login-submit")).click();
+    }
+
+    /** Opens {@code #<route>} of the UI at {@code base} in a fresh page and logs in through the form as {@code name}. */
+    public void logIn(String base, String route, String token, String name) {
+        open(base + "/#" + route);
+        submitToken(token);
+        awaitText("#whoami names " + name + " once logged in", By.id("whoami"), FORM_WAIT, t -> t.contains(name));
+    }
+
     public void saveEvidence(String name) {
         if (driver == null) {
             return;

@@ -7,6 +7,10 @@ import io.firedrill.testing.DistProcesses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +27,9 @@ final class DemoProcess implements AutoCloseable {
     /** The reference estate's fixed ports on H2 (router, apps, databases, links): the demo needs them free. */
     static final List<Integer> ESTATE_PORTS = IntStream.concat(IntStream.of(18080, 18101, 18102, 18111, 18112),
             IntStream.rangeClosed(18201, 18206)).boxed().toList();
+
+    /** The reference estate's router: the front door of the demo's estate. */
+    static final String FRONT_DOOR = "http://127.0.0.1:18080";
 
     private final DistProcesses dist;
     private final DistProcesses.Started demo;
@@ -67,6 +74,25 @@ final class DemoProcess implements AutoCloseable {
     /** Where the demo's output goes, for failure messages. */
     Path log() {
         return demo.log();
+    }
+
+    /** Until the estate's router has eu-west active again: a run that failed it over leaves it so. */
+    void failBack(Duration within) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        await("the estate fails back to eu-west (GET " + FRONT_DOOR + "/router/status)").atMost(within)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    HttpResponse<String> status = http.send(HttpRequest.newBuilder(
+                            URI.create(FRONT_DOOR + "/router/status")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (status.statusCode() == 200 && status.body().contains("\"active\":\"eu-west\"")) {
+                        return true;
+                    }
+                    http.send(HttpRequest.newBuilder(URI.create(FRONT_DOOR + "/failback"))
+                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"switchBack\": true, \"actor\": \"ui-it\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    return false;
+                });
     }
 
     @Override

@@ -76,27 +76,27 @@ class PlanningUiIT {
 
         // A freeze window from an hour ago to an hour ahead, as dates (UTC instants: valid whatever the zone field).
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        type(By.id("freeze-name"), FREEZE);
-        new Select(visible(By.id("freeze-kind"))).selectByValue("dates");
-        type(By.id("freeze-from"), now.minus(Duration.ofHours(1)).toString());
-        type(By.id("freeze-to"), now.plus(Duration.ofHours(1)).toString());
-        type(By.id("freeze-reason"), "ui-it: change freeze");
-        visible(By.cssSelector("form#freeze-form button#freeze-create")).click();
+        browser.type(By.id("freeze-name"), FREEZE);
+        new Select(browser.visible(By.id("freeze-kind"))).selectByValue("dates");
+        browser.type(By.id("freeze-from"), now.minus(Duration.ofHours(1)).toString());
+        browser.type(By.id("freeze-to"), now.plus(Duration.ofHours(1)).toString());
+        browser.type(By.id("freeze-reason"), "ui-it: change freeze");
+        browser.visible(By.cssSelector("form#freeze-form button#freeze-create")).click();
         String freezeRow = "table#freeze-windows tr[data-freeze='" + FREEZE + "'] ";
         browser.awaitText("the new freeze window is listed as in force now", By.cssSelector(freezeRow + "td.active"),
                 PAGE, t -> t.contains("in force now"));
 
         // The form shows the API's refusal, naming the field: Quartz takes '?' for one of the two days.
-        type(By.id("schedule-name"), SCHEDULE);
-        selectExperiment("schedule-experiment", "region-blackout");
-        type(By.id("schedule-cron"), "0 0 10 * * TUE");
-        visible(By.cssSelector("form#schedule-form button#schedule-create")).click();
+        browser.type(By.id("schedule-name"), SCHEDULE);
+        browser.choose("schedule-experiment", "region-blackout");
+        browser.type(By.id("schedule-cron"), "0 0 10 * * TUE");
+        browser.visible(By.cssSelector("form#schedule-form button#schedule-create")).click();
         browser.awaitText("#error names the cron field", By.id("error"), PAGE, t -> t.startsWith("cron"));
         assertThat(browser.find(By.cssSelector("tr[data-schedule='" + SCHEDULE + "']"))).as("a refused schedule's row")
                 .isEmpty();
 
-        type(By.id("schedule-cron"), "*/5 * * * * ?");
-        visible(By.cssSelector("form#schedule-form button#schedule-create")).click();
+        browser.type(By.id("schedule-cron"), "*/5 * * * * ?");
+        browser.visible(By.cssSelector("form#schedule-form button#schedule-create")).click();
         String row = "table#schedules tr[data-schedule='" + SCHEDULE + "'] ";
         browser.awaitText("the schedule's row says what it runs", By.cssSelector(row + "td.experiment"), PAGE,
                 "region-blackout"::equals);
@@ -115,24 +115,24 @@ class PlanningUiIT {
         browser.awaitAnyText("the calendar marks the schedule's next fires as blocked",
                 By.cssSelector("#calendar li.cal-day .cal-fires li.blocked"), PAGE, t -> t.contains(SCHEDULE));
 
-        visible(By.cssSelector(row + "button[data-history='" + SCHEDULE + "']")).click();
+        browser.visible(By.cssSelector(row + "button[data-history='" + SCHEDULE + "']")).click();
         browser.awaitAnyText("the fire history lists a blocked fire",
                 By.cssSelector("ol[data-fires='" + SCHEDULE + "'] li"), PAGE,
                 t -> t.contains("blocked") && t.contains(FREEZE));
         browser.saveEvidence("PlanningUiIT-blocked");
 
         // Paused before the freeze goes, so that no fire can start a real blackout in between.
-        visible(By.cssSelector(row + "button[data-pause='" + SCHEDULE + "']")).click();
+        browser.visible(By.cssSelector(row + "button[data-pause='" + SCHEDULE + "']")).click();
         browser.awaitText("the schedule's row says paused", By.cssSelector(row + "td.state"), PAGE, "paused"::equals);
-        visible(By.cssSelector(row + "button[data-resume='" + SCHEDULE + "']"));
+        browser.visible(By.cssSelector(row + "button[data-resume='" + SCHEDULE + "']"));
         assertThat(browser.text(By.cssSelector(row + "td.next-fire"))).as("the next fire of a paused schedule")
                 .contains("paused");
         assertThat(api("GET", "/api/v1/schedules/" + SCHEDULE, null).path("paused").asBoolean())
                 .as("the API's paused flag").isTrue();
 
-        visible(By.cssSelector(freezeRow + "button[data-freeze-delete='" + FREEZE + "']")).click();
+        browser.visible(By.cssSelector(freezeRow + "button[data-freeze-delete='" + FREEZE + "']")).click();
         browser.awaitVisible("the delete confirmation", By.cssSelector("dialog#confirm-delete"), PAGE);
-        visible(By.cssSelector("dialog#confirm-delete button#confirm-delete-yes")).click();
+        browser.visible(By.cssSelector("dialog#confirm-delete button#confirm-delete-yes")).click();
         browser.await("the freeze window's row goes away", PAGE,
                 () -> browser.find(By.cssSelector(freezeRow)).isEmpty(),
                 () -> "row " + Browser.quote(browser.text(By.cssSelector(freezeRow))) + ", #error "
@@ -161,11 +161,11 @@ class PlanningUiIT {
 
         logIn("/approvals", alice, "alice");
         String reason = "ui-it: quarterly failover drill";
-        selectExperiment("approval-experiment", "prod-blackout");
-        type(By.id("approval-reason"), reason);
-        assertThat(new Select(visible(By.id("approval-valid-for"))).getFirstSelectedOption().getDomAttribute("value"))
+        browser.choose("approval-experiment", "prod-blackout");
+        browser.type(By.id("approval-reason"), reason);
+        assertThat(new Select(browser.visible(By.id("approval-valid-for"))).getFirstSelectedOption().getDomAttribute("value"))
                 .as("the default validity").isEqualTo("24h");
-        visible(By.cssSelector("form#approval-form button#approval-request")).click();
+        browser.visible(By.cssSelector("form#approval-form button#approval-request")).click();
         WebElement requested = browser.await("the request is listed", PAGE, () -> browser.findAll(
                 By.cssSelector("table#approvals tr[data-approval]")).stream()
                 .filter(r -> r.getText().contains(reason)).findFirst().orElse(null),
@@ -180,35 +180,35 @@ class PlanningUiIT {
         assertThat(browser.find(By.id("approvals-pending")).filter(WebElement::isDisplayed))
                 .as("the pending count shown to an operator").isEmpty();
 
-        visible(By.id("logout")).click();
+        browser.visible(By.id("logout")).click();
         browser.awaitVisible("the login form after alice logs out", By.cssSelector("form#login"), PAGE);
         browser.open(base + "/#/");
-        submitToken(bob);
+        browser.submitToken(bob);
         browser.awaitText("#whoami names bob", By.id("whoami"), PAGE, t -> t.contains("bob"));
         browser.awaitVisible("the pending count next to Approvals", By.id("approvals-pending-count"), PAGE);
         browser.awaitText("one approval waits for bob", By.id("approvals-pending-count"), PAGE, "1"::equals);
         browser.saveEvidence("PlanningUiIT-approver-badge");
 
-        visible(By.id("nav-approvals")).click();
+        browser.visible(By.id("nav-approvals")).click();
         browser.awaitText("the page heading", By.tagName("h1"), PAGE, t -> t.startsWith("Approvals"));
         assertThat(browser.find(By.id("approval-form"))).as("the request form shown to an approver").isEmpty();
-        visible(By.cssSelector(row + "button[data-reject='" + id + "']")).click();
+        browser.visible(By.cssSelector(row + "button[data-reject='" + id + "']")).click();
         browser.awaitVisible("the reject dialog", By.cssSelector("dialog#reject-dialog"), PAGE);
-        visible(By.cssSelector("dialog#reject-dialog button#reject-confirm")).click();
+        browser.visible(By.cssSelector("dialog#reject-dialog button#reject-confirm")).click();
         browser.awaitText("the dialog says a note is needed", By.id("reject-note-error"), PAGE, t -> !t.isEmpty());
-        assertThat(visible(By.cssSelector("dialog#reject-dialog textarea#reject-note")).getDomAttribute("aria-invalid"))
+        assertThat(browser.visible(By.cssSelector("dialog#reject-dialog textarea#reject-note")).getDomAttribute("aria-invalid"))
                 .as("the note field after confirming without one").isEqualTo("true");
         assertThat(browser.find(By.cssSelector("dialog#reject-dialog")).filter(WebElement::isDisplayed))
                 .as("the dialog after confirming without a note").isPresent();
         browser.saveEvidence("PlanningUiIT-reject-needs-a-note");
         assertThat(api("GET", "/api/v1/approvals/" + id, null).path("state").asText())
                 .as("the approval after a rejection without a note").isEqualTo("pending");
-        visible(By.cssSelector("dialog#reject-dialog button#reject-cancel")).click();
+        browser.visible(By.cssSelector("dialog#reject-dialog button#reject-cancel")).click();
         browser.await("the reject dialog closes", PAGE,
                 () -> browser.find(By.cssSelector("dialog#reject-dialog")).filter(WebElement::isDisplayed).isEmpty(),
                 () -> "dialog#reject-dialog still open");
 
-        visible(By.cssSelector(row + "button[data-approve='" + id + "']")).click();
+        browser.visible(By.cssSelector(row + "button[data-approve='" + id + "']")).click();
         browser.awaitText("the row says approved", By.cssSelector(row + "td.state"), PAGE, "approved"::equals);
         browser.awaitText("the row names bob as the one who decided", By.cssSelector(row + "td.decision"), PAGE,
                 t -> t.contains("approved by bob"));
@@ -254,36 +254,7 @@ class PlanningUiIT {
 
     /** Opens {@code #<route>} in a fresh browser and logs in through the form as the token's user. */
     private static void logIn(String route, String token, String name) {
-        browser.open(base + "/#" + route);
-        submitToken(token);
-        browser.awaitText("#whoami names " + name + " once logged in", By.id("whoami"), PAGE, t -> t.contains(name));
-    }
-
-    private static void submitToken(String token) {
-        WebElement field = browser.awaitVisible("the login form's API token field",
-                By.cssSelector("form#login input#token[type='password']"), PAGE);
-        field.clear();
-        field.sendKeys(token);
-        visible(By.cssSelector("form#login button#login-submit")).click();
-    }
-
-    private static WebElement visible(By by) {
-        return browser.awaitVisible(by.toString(), by, PAGE);
-    }
-
-    /** Replaces a text field's value by typing, as a user does. */
-    private static void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Picks an experiment once the select (by id) has loaded the stored ones. */
-    private static void selectExperiment(String id, String experiment) {
-        By option = By.cssSelector("select#" + id + " option[value='" + experiment + "']");
-        browser.await("the experiment select offers " + experiment, PAGE, () -> !browser.findAll(option).isEmpty(),
-                () -> "options " + browser.texts(By.cssSelector("select#" + id + " option")));
-        new Select(visible(By.id(id))).selectByValue(experiment);
+        browser.logIn(base, route, token, name);
     }
 
     // ---- the API, with a bearer token -------------------------------------------------------------------------------

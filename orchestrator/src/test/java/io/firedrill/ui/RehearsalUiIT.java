@@ -41,7 +41,6 @@ class RehearsalUiIT {
     /** A catalog run takes some 30 s; an abort reverts within seconds. */
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final Duration FAILBACK = Duration.ofMinutes(2);
-    private static final String FRONT_DOOR = "http://127.0.0.1:18080";
     private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,19 +71,19 @@ class RehearsalUiIT {
     @Test
     @Order(1)
     void aGameDayMadeOnThePageRunsAndItsFirstStepIsStartedAndCompletedWithANote() throws Exception {
-        failBackIfNeeded();
+        demo.failBack(FAILBACK);
         logIn("/gamedays");
         browser.awaitText("the page heading", By.tagName("h1"), PAGE, t -> t.startsWith("Game days"));
 
-        type(By.id("gameday-name"), GAME_DAY);
-        choose("gameday-runbook", "regional-failover");
-        choose("gameday-experiment", "region-blackout");
-        choose("gameday-user-0", "admin");
-        new Select(visible(By.id("gameday-role-0"))).selectByValue("facilitator");
-        visible(By.id("gameday-add-participant")).click();
-        choose("gameday-user-1", "alice");
-        new Select(visible(By.id("gameday-role-1"))).selectByValue("on-call");
-        visible(By.cssSelector("form#gameday-form button#gameday-create")).click();
+        browser.type(By.id("gameday-name"), GAME_DAY);
+        browser.choose("gameday-runbook", "regional-failover");
+        browser.choose("gameday-experiment", "region-blackout");
+        browser.choose("gameday-user-0", "admin");
+        new Select(browser.visible(By.id("gameday-role-0"))).selectByValue("facilitator");
+        browser.visible(By.id("gameday-add-participant")).click();
+        browser.choose("gameday-user-1", "alice");
+        new Select(browser.visible(By.id("gameday-role-1"))).selectByValue("on-call");
+        browser.visible(By.cssSelector("form#gameday-form button#gameday-create")).click();
 
         String row = "table#gamedays tr[data-gameday='" + GAME_DAY + "'] ";
         browser.awaitText("the game day's row lists its participants", By.cssSelector(row + "td.participants"), PAGE,
@@ -95,7 +94,7 @@ class RehearsalUiIT {
                 .contains("region-blackout");
         browser.saveEvidence("RehearsalUiIT-gamedays");
 
-        visible(By.cssSelector(row + "button[data-gameday-run='" + GAME_DAY + "']")).click();
+        browser.visible(By.cssSelector(row + "button[data-gameday-run='" + GAME_DAY + "']")).click();
         String url = browser.await("the page moves to the new run (#/runs/<id>)", PAGE,
                 () -> RUN_ROUTE.matcher(browser.currentUrl()).find() ? browser.currentUrl() : null,
                 () -> "url " + browser.currentUrl() + ", #error " + Browser.quote(browser.text(By.id("error"))));
@@ -106,14 +105,14 @@ class RehearsalUiIT {
         String step = "section#rehearsal ol#steps li[data-step='" + FIRST_STEP + "']";
         browser.awaitText("the first step is listed pending with its role", By.cssSelector(step), PAGE,
                 t -> t.contains("pending") && t.contains("on-call"));
-        visible(By.cssSelector(step + " button[data-step-start='" + FIRST_STEP + "']")).click();
+        browser.visible(By.cssSelector(step + " button[data-step-start='" + FIRST_STEP + "']")).click();
         browser.awaitText("the first step shows started by admin with a timer", By.cssSelector(step), PAGE,
                 t -> t.contains("started") && t.contains("Started by admin") && t.contains("running")
                         && t.contains("of 2m expected"));
         browser.saveEvidence("RehearsalUiIT-step-started");
 
-        type(By.id("step-note"), NOTE);
-        visible(By.cssSelector(step + " button[data-step-complete='" + FIRST_STEP + "']")).click();
+        browser.type(By.id("step-note"), NOTE);
+        browser.visible(By.cssSelector(step + " button[data-step-complete='" + FIRST_STEP + "']")).click();
         browser.awaitText("the first step shows completed by admin with the note", By.cssSelector(step), PAGE,
                 t -> t.contains("completed") && t.contains("Completed by admin") && t.contains(NOTE));
         assertThat(browser.text(By.id("error"))).as("#error after acting on the step").isEmpty();
@@ -133,7 +132,7 @@ class RehearsalUiIT {
         browser.find(By.id("abort")).filter(WebElement::isDisplayed).ifPresent(abort -> {
             abort.click();
             browser.awaitVisible("the abort confirmation", By.cssSelector("dialog#confirm"), PAGE);
-            visible(By.cssSelector("dialog#confirm button#confirm-yes")).click();
+            browser.visible(By.cssSelector("dialog#confirm button#confirm-yes")).click();
         });
         browser.awaitText("#run-state reaches ABORTED or DONE", By.id("run-state"), RUN,
                 t -> t.contains("ABORTED") || t.contains("DONE"));
@@ -145,7 +144,7 @@ class RehearsalUiIT {
         assertThat(browser.text(By.cssSelector(step))).as("the completed step after the run")
                 .contains("Completed by admin", NOTE, "took");
         browser.saveEvidence("RehearsalUiIT-run-over");
-        failBackIfNeeded();
+        demo.failBack(FAILBACK);
     }
 
     @Test
@@ -168,52 +167,10 @@ class RehearsalUiIT {
     // ---- the UI ------------------------------------------------------------------------------------------------
 
     private static void logIn(String route) {
-        browser.open(base + "/#" + route);
-        WebElement field = browser.awaitVisible("the login form's API token field",
-                By.cssSelector("form#login input#token[type='password']"), PAGE);
-        field.clear();
-        field.sendKeys(adminToken);
-        visible(By.cssSelector("form#login button#login-submit")).click();
-        browser.awaitText("#whoami names the admin once logged in", By.id("whoami"), PAGE, t -> t.contains("admin"));
-    }
-
-    private static WebElement visible(By by) {
-        return browser.awaitVisible(by.toString(), by, PAGE);
-    }
-
-    private static void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Picks a value in a select (by id) once the select has loaded it. */
-    private static void choose(String id, String value) {
-        By option = By.cssSelector("select#" + id + " option[value='" + value + "']");
-        browser.await("select#" + id + " offers " + value, PAGE, () -> !browser.findAll(option).isEmpty(),
-                () -> "options " + browser.texts(By.cssSelector("select#" + id + " option")));
-        new Select(visible(By.id(id))).selectByValue(value);
+        browser.logIn(base, route, adminToken, "admin");
     }
 
     // ---- the processes behind it, through HTTP ----------------------------------------------------------------------
-
-    /** A run that failed the estate over leaves it so; the rehearsal starts and ends with eu-west primary. */
-    private static void failBackIfNeeded() {
-        await("the estate fails back to eu-west (GET " + FRONT_DOOR + "/router/status)").atMost(FAILBACK)
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(FRONT_DOOR + "/router/status")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (status.statusCode() == 200 && status.body().contains("\"active\":\"eu-west\"")) {
-                        return true;
-                    }
-                    HTTP.send(HttpRequest.newBuilder(URI.create(FRONT_DOOR + "/failback"))
-                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"switchBack\": true, \"actor\": \"ui-it\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    return false;
-                });
-    }
 
     /** Calls the API as the admin with a JSON body (or none); fails unless the answer is 2xx. */
     private static JsonNode api(String method, String path, String body) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package io.firedrill.orchestrator.run;
 
 import io.firedrill.model.Experiment;
-import io.firedrill.model.Probe;
 import io.firedrill.model.Step;
 import io.firedrill.orchestrator.measure.FinalRead;
 import io.firedrill.orchestrator.measure.FrontDoorProbe;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Execution implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
-    private static final Duration MIN_STEADY_WINDOW = Duration.ofSeconds(3);
     private static final Duration MIN_RECOVERY_WAIT = Duration.ofSeconds(10);
     private static final Duration OP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -42,7 +40,7 @@ final class Execution implements Runnable {
     private final RunClock clock = new RunClock();
     private final RunFeed feed = new RunFeed();
     private final HistoryLog history;
-    private final List<ProbeSample> samples = new ArrayList<>();
+    private final Hypothesis hypothesis;
     private final FaultSteps steps;
     private final StopWatch stopWatch;
     private final LagSampler lag;
@@ -59,6 +57,7 @@ final class Execution implements Runnable {
         this.id = id;
         this.experiment = experiment;
         this.deps = deps;
+        this.hypothesis = new Hypothesis(experiment);
         this.history = new HistoryLog(clock, deps.runDir(id).resolve(RunFiles.HISTORY), this::onHistory);
         this.stopWatch = new StopWatch(experiment.stopConditions());
         this.steps = new FaultSteps(id, experiment.estate(), deps.faults(), clock, history);
@@ -199,48 +198,15 @@ final class Execution implements Runnable {
         });
         lag.start();
         long from = clock.now();
-        waitFor(steadyWindow());
-        List<String> broken = hypothesisBroken(from, clock.now());
+        waitFor(hypothesis.window());
+        List<String> broken = hypothesis.broken(from, clock.now());
         if (!broken.isEmpty()) {
             throw new RunAbort("steady state did not hold before any fault: " + String.join("; ", broken));
         }
     }
 
-    private Duration steadyWindow() {
-        Duration longest = experiment.steadyState().stream().map(Probe::interval).max(Comparator.naturalOrder())
-                .orElse(Duration.ofSeconds(1));
-        Duration window = longest.multipliedBy(experiment.objectives().steadyStateSamples());
-        return window.compareTo(MIN_STEADY_WINDOW) < 0 ? MIN_STEADY_WINDOW : window;
-    }
-
-    /** Each steady-state probe whose success ratio in [from, to) is below its tolerance, said why. */
-    private List<String> hypothesisBroken(long from, long to) {
-        List<String> broken = new ArrayList<>();
-        for (Probe p : experiment.steadyState()) {
-            List<ProbeSample> in;
-            synchronized (samples) {
-                in = samples.stream().filter(s -> s.probe().equals(p.name()) && s.nanos() >= from && s.nanos() < to)
-                        .toList();
-            }
-            if (in.isEmpty()) {
-                broken.add("probe " + p.name() + " produced no samples");
-                continue;
-            }
-            long ok = in.stream().filter(ProbeSample::ok).count();
-            double ratio = (double) ok / in.size();
-            if (ratio < p.tolerance().successRatio()) {
-                String last = in.stream().filter(s -> !s.ok()).reduce((a, b) -> b).map(ProbeSample::detail).orElse("");
-                broken.add(String.format(java.util.Locale.ROOT, "probe %s succeeded %d of %d times (%.0f%%, needs %.0f%%): %s",
-                        p.name(), ok, in.size(), ratio * 100, p.tolerance().successRatio() * 100, last));
-            }
-        }
-        return broken;
-    }
-
     private void onSample(ProbeSample sample) {
-        synchronized (samples) {
-            samples.add(sample);
-        }
+        hypothesis.record(sample);
         feed.probe(sample);
         if (watchStops) {
             stopWatch.offer(sample).ifPresent(this::abort);
@@ -286,16 +252,16 @@ final class Execution implements Runnable {
         Duration wait = experiment.objectives().rto().compareTo(MIN_RECOVERY_WAIT) > 0
                 ? experiment.objectives().rto() : MIN_RECOVERY_WAIT;
         long deadline = reverted + wait.toNanos();
-        Duration window = steadyWindow();
+        Duration window = hypothesis.window();
         while (clock.now() < deadline) {
             waitFor(window);
-            if (hypothesisBroken(clock.now() - window.toNanos(), clock.now()).isEmpty()) {
+            if (hypothesis.broken(clock.now() - window.toNanos(), clock.now()).isEmpty()) {
                 transitionDetail("steady state again " + seconds(clock.now() - reverted) + " s after the last revert");
                 return;
             }
         }
         transitionDetail("steady state not seen again within " + wait.toSeconds() + " s of the last revert: "
-                + String.join("; ", hypothesisBroken(clock.now() - window.toNanos(), clock.now())));
+                + String.join("; ", hypothesis.broken(clock.now() - window.toNanos(), clock.now())));
     }
 
     // ---- VERIFY ------------------------------------------------------------------------------------------------
@@ -332,9 +298,7 @@ final class Execution implements Runnable {
                 .finalRead(read)
                 .frontDoorProbes(FrontDoorProbe.of(experiment))
                 .estateEvents(EstateEvents.fetch(frontDoor(), clock));
-        synchronized (samples) {
-            b.probes(List.copyOf(samples));
-        }
+        b.probes(hypothesis.samples());
         b.faults(steps.marks());
         clockStart().ifPresent(b::clockStartFault);
         lag.before(firstInEffect()).ifPresent(b::replicationLagBeforeT0);
