@@ -150,16 +150,22 @@ export class EventLog {
   }
 }
 
-/** Links to every artifact the run has written so far. */
+/** The run's report in its three forms, then links to every artifact the run has written so far. */
 export function renderArtifacts(list, runId, names) {
+  const run = encodeURIComponent(runId);
+  const report = h('li', { class: 'report-links' }, 'Report: ',
+    ...[['html', 'HTML'], ['pdf', 'PDF'], ['json', 'JSON']].flatMap(([format, label], i) => [
+      i > 0 ? ' · ' : '',
+      h('a', { href: apiUrl(`runs/${run}/report?format=${format}`), dataset: { report: format },
+        target: '_blank', rel: 'noopener' }, label)]));
   if (!names || names.length === 0) {
-    fill(list, h('li', { class: 'muted' }, 'None yet: artifacts appear as the run writes them.'));
+    fill(list, [report, h('li', { class: 'muted' }, 'No artifacts yet: they appear as the run writes them.')]);
     return;
   }
-  fill(list, names.map(name => h('li', {},
+  fill(list, [report, ...names.map(name => h('li', {},
     h('a', {
-      href: apiUrl(`runs/${encodeURIComponent(runId)}/artifacts/${encodeURIComponent(name)}`),
+      href: apiUrl(`runs/${run}/artifacts/${encodeURIComponent(name)}`),
       dataset: { artifact: name }, target: '_blank', rel: 'noopener',
-    }, name))));
+    }, name)))]);
 }
 

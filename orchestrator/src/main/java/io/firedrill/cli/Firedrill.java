@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             FreezeCommand.class,
             GameDayCommand.class,
             StepCommand.class,
+            ReportCommand.class,
+            SignoffCommand.class,
             ValidateCommand.class,
             VersionCommand.class,
             io.firedrill.cli.bench.BenchCommand.class,

@@ -46,7 +46,6 @@ class UiIT {
     /** How long the page may take to show what the API already knows. */
     private static final Duration PAGE = Duration.ofSeconds(15);
     private static final Duration FAILBACK = Duration.ofMinutes(2);
-    private static final String FRONT_DOOR = "http://127.0.0.1:18080";
     private static final Pattern VERDICT = Pattern.compile("\\b(PASS|FAIL|UNKNOWN)\\b");
     private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
     private static final Set<String> HELD = Set.of("pending", "applying", "active", "reverting");
@@ -79,7 +78,7 @@ class UiIT {
         assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami before logging in")
                 .isEmpty();
 
-        submitToken("fdt_not-a-token-anyone-issued");
+        browser.submitToken("fdt_not-a-token-anyone-issued");
         browser.awaitText("#error says the token was refused", By.id("error"), PAGE, t -> !t.isEmpty());
         assertThat(browser.find(By.cssSelector("form#login")).filter(WebElement::isDisplayed))
                 .as("the login form after a wrong token (#error %s)", Browser.quote(browser.text(By.id("error"))))
@@ -87,7 +86,7 @@ class UiIT {
         assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami after a wrong token")
                 .isEmpty();
 
-        submitToken(adminToken);
+        browser.submitToken(adminToken);
         browser.awaitText("#whoami names the admin", By.id("whoami"), PAGE, t -> t.contains("admin"));
         browser.awaitText("the page asked for before logging in opens", By.tagName("h1"), PAGE,
                 t -> t.startsWith("Experiments"));
@@ -119,7 +118,7 @@ class UiIT {
     @Test
     @Order(3)
     void aRunStartedFromTheCatalogIsFollowedLiveToItsVerdictAndListedOnTheOverview() throws Exception {
-        failBackIfNeeded();
+        demo.failBack(FAILBACK);
         logIn("/experiments");
         String id = startRunFromExperiments("region-blackout");
 
@@ -177,12 +176,25 @@ class UiIT {
             String href = browser.attribute(link, "href");
             return href != null && href.endsWith("#/runs/" + id);
         }, () -> "link " + Browser.quote(browser.attribute(link, "href")));
+
+        // The run's report, as an auditor opens it from the run page: every section and the timeline chart.
+        browser.open(base + "/#/runs/" + id);
+        By html = By.cssSelector("a[data-report='html']");
+        browser.awaitVisible("the run page's link to its HTML report", html, PAGE);
+        String href = browser.attribute(html, "href");
+        assertThat(href).as("the HTML report's link").contains("/api/v1/runs/" + id + "/report?format=html");
+        browser.open(href.startsWith("http") ? href : base + href);
+        browser.awaitText("the report names the run", By.tagName("body"), PAGE, t -> t.contains(id));
+        assertThat(browser.texts(By.tagName("h2"))).as("the report's sections").contains("7. Results vs objectives",
+                "12. Evidence integrity");
+        assertThat(browser.findAll(By.cssSelector("svg"))).as("the timeline chart").isNotEmpty();
+        browser.saveEvidence("UiIT-report");
     }
 
     @Test
     @Order(4)
     void abortingARunRevertsItsFault() throws Exception {
-        failBackIfNeeded();
+        demo.failBack(FAILBACK);
         logIn("/experiments");
         String id = startRunFromExperiments("link-partition");
 
@@ -239,7 +251,7 @@ class UiIT {
     @Test
     @Order(6)
     void haltDuringARunAbortsItRevertsEveryFaultAndHoldsUntilResumed() throws Exception {
-        failBackIfNeeded();
+        demo.failBack(FAILBACK);
         logIn("/experiments");
         String id = startRunFromExperiments("region-blackout");
         browser.awaitText("#run-state reaches OBSERVE (the blackout applied)", By.id("run-state"), RUN,
@@ -290,18 +302,7 @@ class UiIT {
      * and waits until the header names the admin.
      */
     private static void logIn(String route) {
-        browser.open(base + "/#" + route);
-        submitToken(adminToken);
-        browser.awaitText("#whoami names the admin once logged in", By.id("whoami"), PAGE, t -> t.contains("admin"));
-    }
-
-    /** Types a token into the login form and submits it, as a user does. */
-    private static void submitToken(String token) {
-        WebElement field = browser.awaitVisible("the login form's API token field",
-                By.cssSelector("form#login input#token[type='password']"), PAGE);
-        field.clear();
-        field.sendKeys(token);
-        browser.awaitVisible("the Log in button", By.cssSelector("form#login button#login-submit"), PAGE).click();
+        browser.logIn(base, route, adminToken, "admin");
     }
 
     /** On {@code #/experiments}, clicks an experiment's Start run button and returns the id of the run it opens. */
@@ -364,24 +365,6 @@ class UiIT {
     }
 
     // ---- the processes behind it, through HTTP ----------------------------------------------------------------------
-
-    /** A run that failed the estate over leaves it so; each run test starts with eu-west primary again. */
-    private static void failBackIfNeeded() {
-        await("the estate fails back to eu-west (GET " + FRONT_DOOR + "/router/status)").atMost(FAILBACK)
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(FRONT_DOOR + "/router/status")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (status.statusCode() == 200 && status.body().contains("\"active\":\"eu-west\"")) {
-                        return true;
-                    }
-                    HTTP.send(HttpRequest.newBuilder(URI.create(FRONT_DOOR + "/failback"))
-                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"switchBack\": true, \"actor\": \"ui-it\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    return false;
-                });
-    }
 
     private static void assertNoFaultHeld(String after) throws IOException, InterruptedException {
         JsonNode faults = api("/api/v1/faults");

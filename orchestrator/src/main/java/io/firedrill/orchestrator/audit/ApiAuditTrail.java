@@ -31,8 +31,8 @@ public final class ApiAuditTrail {
     private static final Set<String> VERBS = Set.of("approve", "reject", "pause", "resume", "abort", "start",
             "complete", "skip", "sign-off");
     /** Path segments that name a collection inside another resource; any other segment is an id. */
-    private static final Set<String> PARTS = Set.of("tokens", "steps", "runs", "fires", "findings", "checkpoints",
-            "entries", "artifacts", "me");
+    private static final Set<String> PARTS = Set.of("tokens", "steps", "runs", "fires", "findings", "actions",
+            "checkpoints", "entries", "artifacts", "me");
 
     private final Vertx vertx;
     private final AuditLog audit;

@@ -40,6 +40,7 @@ public final class AccessPolicy {
             rule(HttpMethod.POST, "/api/v1/audit/checkpoints", ADMINS, "admin"),
             rule(null, "/api/v1/me(/.*)?", ANYONE, null),
             rule(HttpMethod.POST, "/api/v1/approvals/[^/]+/(approve|reject)", APPROVERS, "approver"),
+            rule(HttpMethod.POST, "/api/v1/runs/[^/]+/sign-off", APPROVERS, "approver"),
             rule(HttpMethod.POST, "/api/v1/(experiments|estates)/validate", ANYONE, null),
             // participants act on runbook steps by their game-day role, whatever their API role (see rehearsal/)
             rule(HttpMethod.POST, "/api/v1/runs/[^/]+/steps/[^/]+/(start|complete|skip)", ANYONE, null),

@@ -20,6 +20,8 @@ import io.firedrill.orchestrator.api.StoredExperiments;
 import io.firedrill.orchestrator.rehearsal.GameDayService;
 import io.firedrill.orchestrator.rehearsal.GameDaysApi;
 import io.firedrill.orchestrator.rehearsal.RehearsalService;
+import io.firedrill.orchestrator.report.ReportService;
+import io.firedrill.orchestrator.report.ReportsApi;
 import io.firedrill.orchestrator.rehearsal.RunbooksApi;
 import io.firedrill.orchestrator.rehearsal.StepsApi;
 import io.firedrill.orchestrator.fault.FaultService;
@@ -200,6 +202,8 @@ public final class OrchestratorServer implements AutoCloseable {
         new GameDaysApi(vertx, drills).mount(router);
         new RunbooksApi(vertx, drills, db.runbooks(), db.gameDays()).mount(router);
         new StepsApi(vertx, new RehearsalService(db, runs, clock)).mount(router);
+        new ReportsApi(vertx, new ReportService(db, runs::runDir, new RehearsalService(db, runs, clock), audit, clock))
+                .mount(router);
         hub.mount(router);
         new ApiDocument().mount(router);
         new WebUi().mount(router);

@@ -147,6 +147,10 @@ public final class Database implements AutoCloseable {
         return stores.rehearsals();
     }
 
+    public ReportStore reports() {
+        return stores.reports();
+    }
+
     public ScheduleStore schedules() {
         return stores.schedules();
     }

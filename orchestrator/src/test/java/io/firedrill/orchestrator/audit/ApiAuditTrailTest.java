@@ -24,6 +24,8 @@ class ApiAuditTrailTest {
         "PUT,    /api/v1/experiments/region-blackout,            experiment.replace,   region-blackout",
         "DELETE, /api/v1/freeze-windows/weekend,                 freeze-window.delete, weekend",
         "POST,   /api/v1/gamedays/q4-drill/runs,                 gameday.run.create,   q4-drill",
+        "POST,   /api/v1/runs/r-1/findings/f-2/actions,          run.finding.action.create, r-1/f-2",
+        "POST,   /api/v1/runs/r-1/sign-off,                      run.sign-off,         r-1",
     })
     void namesWhatWasDoneAndToWhat(String method, String path, String action, String subject) {
         ApiAuditTrail.Entry e = ApiAuditTrail.describe(HttpMethod.valueOf(method), path);

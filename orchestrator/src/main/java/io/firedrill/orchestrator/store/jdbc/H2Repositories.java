@@ -96,4 +96,16 @@ final class H2Repositories {
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
     interface RehearsalEvents extends RehearsalEventRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface ReportFindings extends ReportFindingRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface ReportActions extends ReportActionRepository {}
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "H2")
+    interface ReportSignOffs extends ReportSignOffRepository {}
 }

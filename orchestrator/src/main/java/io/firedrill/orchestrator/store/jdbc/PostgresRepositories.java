@@ -96,4 +96,16 @@ final class PostgresRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
     interface RehearsalEvents extends RehearsalEventRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface ReportFindings extends ReportFindingRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface ReportActions extends ReportActionRepository {}
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreContext.DIALECT_PROPERTY, value = "POSTGRES")
+    interface ReportSignOffs extends ReportSignOffRepository {}
 }

@@ -18,6 +18,7 @@ import io.firedrill.orchestrator.store.ScheduleStore;
 import io.firedrill.orchestrator.store.GameDayStore;
 import io.firedrill.orchestrator.store.RehearsalStore;
 import io.firedrill.orchestrator.store.RunbookStore;
+import io.firedrill.orchestrator.store.ReportStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.time.Clock;
@@ -53,6 +54,7 @@ public final class StoreContext implements AutoCloseable {
     private final RunbookStore runbooks;
     private final GameDayStore gameDays;
     private final RehearsalStore rehearsals;
+    private final ReportStore reports;
 
     private StoreContext(ApplicationContext context) {
         this.context = context;
@@ -75,6 +77,7 @@ public final class StoreContext implements AutoCloseable {
         this.runbooks = context.getBean(RunbookStore.class);
         this.gameDays = context.getBean(GameDayStore.class);
         this.rehearsals = context.getBean(RehearsalStore.class);
+        this.reports = context.getBean(ReportStore.class);
     }
 
     /** Starts the context; the pool opens its first connection here, so a bad URL or password fails here. */
@@ -181,6 +184,10 @@ public final class StoreContext implements AutoCloseable {
 
     public RehearsalStore rehearsals() {
         return rehearsals;
+    }
+
+    public ReportStore reports() {
+        return reports;
     }
 
     /** Closes the pool and with it every connection. */
