@@ -265,6 +265,21 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         return awaitVisible(by.toString(), by, FORM_WAIT);
     }
 
+    /**
+     * Clicks the element once it is shown. A page that re-renders a list (live updates) may replace the element
+     * between finding and clicking it; the click is then tried again on the new one.
+     */
+    public void click(By by) {
+        await("a click on " + by, FORM_WAIT, () -> {
+            try {
+                visible(by).click();
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        }, () -> "the element kept being replaced");
+    }
+
     /** Replaces a text field's value by typing, as a user does. */
     public void type(By by, String text) {
         WebElement field = visible(by);

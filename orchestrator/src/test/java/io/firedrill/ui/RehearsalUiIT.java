@@ -105,14 +105,14 @@ class RehearsalUiIT {
         String step = "section#rehearsal ol#steps li[data-step='" + FIRST_STEP + "']";
         browser.awaitText("the first step is listed pending with its role", By.cssSelector(step), PAGE,
                 t -> t.contains("pending") && t.contains("on-call"));
-        browser.visible(By.cssSelector(step + " button[data-step-start='" + FIRST_STEP + "']")).click();
+        browser.click(By.cssSelector(step + " button[data-step-start='" + FIRST_STEP + "']"));
         browser.awaitText("the first step shows started by admin with a timer", By.cssSelector(step), PAGE,
                 t -> t.contains("started") && t.contains("Started by admin") && t.contains("running")
                         && t.contains("of 2m expected"));
         browser.saveEvidence("RehearsalUiIT-step-started");
 
         browser.type(By.id("step-note"), NOTE);
-        browser.visible(By.cssSelector(step + " button[data-step-complete='" + FIRST_STEP + "']")).click();
+        browser.click(By.cssSelector(step + " button[data-step-complete='" + FIRST_STEP + "']"));
         browser.awaitText("the first step shows completed by admin with the note", By.cssSelector(step), PAGE,
                 t -> t.contains("completed") && t.contains("Completed by admin") && t.contains(NOTE));
         assertThat(browser.text(By.id("error"))).as("#error after acting on the step").isEmpty();
