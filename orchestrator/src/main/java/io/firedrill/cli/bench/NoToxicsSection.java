@@ -9,13 +9,16 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The proxy's own cost with no toxics, on one connection: bulk stream, 64 KiB request/response, small echo.
- * Each figure warms both paths up first, then times direct and proxied back to back with the same load.
+ * Each figure warms both paths up first, then times direct and proxied back to back with the same load. The bulk
+ * stream also runs through a plain relay, for what any relay costs on the machine.
  */
 final class NoToxicsSection implements BenchSection {
     static final String BULK = "bulk stream >= 0.5x direct";
     static final String REQUEST_RESPONSE = "64 KiB request/response >= 0.5x direct";
     static final String ECHO_P50 = "16 B echo added p50 <= 60 us";
     static final String ECHO_P99 = "16 B echo added p99 <= 1000 us";
+    /** The bulk stream through the reference relay, in the proxy's column: the least relaying costs here. */
+    static final String PLAIN_RELAY = "bulk stream, plain relay in its place";
     private static final int ECHO_SIZE = 16;
     private static final int BULK_SLICES = 3;
 
@@ -46,34 +49,51 @@ final class NoToxicsSection implements BenchSection {
         }
     }
 
+    /**
+     * Direct, through the proxy, and through a {@link PlainRelay} (what relaying alone costs on this machine),
+     * alternating in slices so that a change in what else the machine does during the figure (a build, a
+     * compiler thread) lands on all three instead of on one.
+     */
     private void bulk(BenchContext context, SectionReport report, InetSocketAddress direct, InetSocketAddress proxied)
             throws Exception {
         BenchPlan plan = context.plan();
         Sink sink = context.servers().sinkSessions();
-        context.progress().step("no-toxics: bulk stream, warm-up");
-        LoadClient.stream(sink, direct, plan.warmUp(), Long.MAX_VALUE);
-        LoadClient.stream(sink, proxied, plan.proxyWarmUp(), Long.MAX_VALUE);
-        // Direct and proxied alternate in slices, so a change in what else the machine does during the figure
-        // (a build, a compiler thread) lands on both sides instead of on one.
-        Duration slice = plan.measure().dividedBy(BULK_SLICES);
-        long directBytes = 0;
-        long proxiedBytes = 0;
-        long directNanos = 0;
-        long proxiedNanos = 0;
-        for (int i = 0; i < BULK_SLICES; i++) {
-            Throughput dt = LoadClient.stream(sink, direct, slice, Long.MAX_VALUE);
-            Throughput pt = LoadClient.stream(sink, proxied, slice, Long.MAX_VALUE);
-            directBytes += dt.units();
-            directNanos += dt.elapsed().toNanos();
-            proxiedBytes += pt.units();
-            proxiedNanos += pt.elapsed().toNanos();
+        try (RelayProcess relay = RelayProcess.start(direct)) {
+            context.progress().step("no-toxics: bulk stream, warm-up");
+            LoadClient.stream(sink, direct, plan.warmUp(), Long.MAX_VALUE);
+            LoadClient.stream(sink, proxied, plan.proxyWarmUp(), Long.MAX_VALUE);
+            LoadClient.stream(sink, relay.address(), plan.warmUp(), Long.MAX_VALUE);
+            Duration slice = plan.measure().dividedBy(BULK_SLICES);
+            Rate d = new Rate();
+            Rate p = new Rate();
+            Rate r = new Rate();
+            for (int i = 0; i < BULK_SLICES; i++) {
+                d.add(LoadClient.stream(sink, direct, slice, Long.MAX_VALUE));
+                p.add(LoadClient.stream(sink, proxied, slice, Long.MAX_VALUE));
+                r.add(LoadClient.stream(sink, relay.address(), slice, Long.MAX_VALUE));
+            }
+            context.progress().step("no-toxics: bulk stream direct %.0f MiB/s, proxied %.0f MiB/s, plain relay %.0f "
+                    + "MiB/s (%d alternating slices)", d.mibPerSecond(), p.mibPerSecond(), r.mibPerSecond(), BULK_SLICES);
+            report.figure(Figure.ratio("bulk stream", "MiB/s", d.mibPerSecond(), p.mibPerSecond()));
+            report.figure(Figure.ratio(PLAIN_RELAY, "MiB/s", d.mibPerSecond(), r.mibPerSecond()));
+            double ratio = p.mibPerSecond() / d.mibPerSecond();
+            report.check(BULK, BenchReport.ratio(ratio), ratio >= 0.5);
         }
-        double d = directBytes / (directNanos / 1e9) / BenchContext.MIB;
-        double p = proxiedBytes / (proxiedNanos / 1e9) / BenchContext.MIB;
-        context.progress().step("no-toxics: bulk stream direct %.0f MiB/s, proxied %.0f MiB/s (%d alternating slices)",
-                d, p, BULK_SLICES);
-        report.figure(Figure.ratio("bulk stream", "MiB/s", d, p));
-        report.check(BULK, BenchReport.ratio(p / d), p / d >= 0.5);
+    }
+
+    /** Bytes over time, summed over slices. */
+    private static final class Rate {
+        private long bytes;
+        private long nanos;
+
+        void add(Throughput t) {
+            bytes += t.units();
+            nanos += t.elapsed().toNanos();
+        }
+
+        double mibPerSecond() {
+            return bytes / (nanos / 1e9) / BenchContext.MIB;
+        }
     }
 
     private void requestResponse(BenchContext context, SectionReport report, InetSocketAddress direct,

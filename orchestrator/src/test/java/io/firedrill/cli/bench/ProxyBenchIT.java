@@ -42,6 +42,10 @@ class ProxyBenchIT {
                 assertThat(out.toString()).as(report).containsPattern("(PASS|FAIL)\\s+\\Q" + target + "\\E: ");
             }
         }
+        // The bulk stream is also measured through the plain relay, whose process is gone with the run.
+        assertThat(out.toString()).as(report).containsPattern("\\Q" + NoToxicsSection.PLAIN_RELAY + "\\E\\s+MiB/s");
+        assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+                .filter(c -> c.contains(PlainRelay.class.getName()))).as("plain relay processes left").isEmpty();
         assertThat(err.toString()).contains("proxy pid").contains("== back-pressure");
         JsonObject written = new JsonObject(Files.readString(json));
         assertThat(written.getJsonArray("sections")).hasSize(ProxyBenchCommand.SECTIONS.size());
