@@ -117,7 +117,8 @@ function renderRuns(body, runs, emptyText) {
       h('td', { class: 'experiment' }, h('a', { href }, r.experiment)),
       h('td', { class: 'state' }, stateBadge(r.state)),
       h('td', { class: 'verdict' }, verdictBadge(r.verdict)),
-      h('td', { class: 'created' }, timeEl(r.createdAt)),
+      h('td', { class: 'created' }, timeEl(r.createdAt),
+        r.startedBy ? h('span', { class: 'started-by small muted' }, ` by ${r.startedBy}`) : null),
       h('td', { class: 'run-id mono muted' }, r.id));
   }));
 }

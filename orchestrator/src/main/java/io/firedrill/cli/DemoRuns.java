@@ -70,7 +70,7 @@ final class DemoRuns {
     }
 
     private Outcome run(Experiment experiment, String text) throws Exception {
-        RunRecord run = server.runs().start(experiment, text);
+        RunRecord run = server.runs().start(experiment, text, "demo");
         String tag = String.format(Locale.ROOT, "%-16s", experiment.name());
         int seen = 0;
         while (true) {

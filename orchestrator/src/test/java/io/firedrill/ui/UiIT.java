@@ -171,6 +171,8 @@ class UiIT {
         String row = "section#recent-runs tr[data-run-id='" + id + "'] ";
         browser.awaitText("the overview lists run " + id + " among the recent runs with verdict " + verdict,
                 By.cssSelector(row + "td.verdict"), PAGE, t -> t.contains(verdict));
+        browser.awaitText("the row says who started the run", By.cssSelector(row + "td.created"), PAGE,
+                t -> t.contains("by admin"));
         By link = By.cssSelector(row + "a");
         browser.await("the recent run's row links to the run page", PAGE, () -> {
             String href = browser.attribute(link, "href");

@@ -58,6 +58,7 @@ public final class RunsApi {
     private void start(RoutingContext ctx) {
         String stored = ctx.queryParam("experiment").stream().findFirst().orElse(null);
         ExperimentDocuments.Submitted doc = stored == null ? ExperimentDocuments.read(ctx, "experiment") : null;
+        String actor = Actors.of(ctx);
         Json.replyFrom(vertx, ctx, 202, () -> {
             Experiment experiment;
             String source;
@@ -74,7 +75,7 @@ public final class RunsApi {
             }
             RunRecord run;
             try {
-                run = engine.start(experiment, source);
+                run = engine.start(experiment, source, actor);
             } catch (RunRefusedException e) {
                 throw ApiException.conflict(e.getMessage());
             }

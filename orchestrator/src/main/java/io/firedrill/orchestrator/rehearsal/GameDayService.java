@@ -107,7 +107,7 @@ public final class GameDayService {
         List<Rehearsal.Step> steps = steps(runbook, stored.experiment());
         RunRecord run;
         try {
-            run = engine.start(stored.experiment(), stored.source());
+            run = engine.start(stored.experiment(), stored.source(), actor);
         } catch (RunRefusedException e) {
             throw ApiException.conflict(e.getMessage());
         }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -123,7 +124,8 @@ public final class ReportService {
                     + "ABORTED) can be signed off");
         }
         requireOpen(run);
-        db.rehearsals().find(runId).map(Rehearsal::startedBy).filter(user::equals).ifPresent(starter -> {
+        Optional.ofNullable(run.startedBy()).or(() -> db.rehearsals().find(runId).map(Rehearsal::startedBy))
+                .filter(user::equals).ifPresent(starter -> {
             throw ApiException.conflict(user + " started run " + runId + "; someone else with role approver must "
                     + "sign off its report");
         });

@@ -99,9 +99,10 @@ final class RunReportBuilder {
 
     private ObjectNode participants(RunRecord run, Optional<Rehearsal> rehearsal) {
         ObjectNode p = NODES.objectNode();
-        p.put("startedBy", rehearsal.map(Rehearsal::startedBy).orElse(null));
+        p.put("startedBy", rehearsal.map(Rehearsal::startedBy).orElse(run.startedBy()));
         p.put("note", rehearsal.isPresent() ? "planned: the game day's participants; actual: who acted on the steps"
-                : "started outside a game day: the API does not record who started it; see the audit log");
+                : run.startedBy() != null ? "started outside a game day, with no participants or steps"
+                : "started outside a game day, before runs recorded who started them; see the audit log");
         ArrayNode planned = p.putArray("planned");
         ArrayNode actual = p.putArray("actual");
         rehearsal.flatMap(r -> db.gameDays().find(r.gameDay())).ifPresent(day -> {

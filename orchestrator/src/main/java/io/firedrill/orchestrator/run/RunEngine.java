@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,15 +90,17 @@ public final class RunEngine implements AutoCloseable {
     /**
      * Records the run (PREFLIGHT) and starts it; blocking (one INSERT).
      *
+     * @param startedBy who starts it: a user's name, {@code schedule:<name>} or {@code demo}
      * @throws RunRefusedException when the gate is closed; nothing is recorded
      */
-    public RunRecord start(Experiment experiment, String source) {
+    public RunRecord start(Experiment experiment, String source, String startedBy) {
+        Objects.requireNonNull(startedBy, "startedBy");
         gate.closed().ifPresent(why -> {
             throw new RunRefusedException("run of " + experiment.name() + " refused: " + why);
         });
         String id = "r-" + Long.toString(clock.millis(), 36) + "-" + sequence.incrementAndGet();
         RunRecord record = runs.create(id, experiment.name(), source, RunState.PREFLIGHT.name(), clock.instant(),
-                owner);
+                owner, startedBy);
         Execution execution = new Execution(id, experiment, context());
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> tick(execution), TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -112,8 +115,8 @@ public final class RunEngine implements AutoCloseable {
         }, "run-" + id);
         inFlight.put(id, new Flight(execution, thread));
         thread.start();
-        LOG.info("run {} of {} started", id, experiment.name());
-        execution.audit("run.start", Map.of("experiment", experiment.name()));
+        LOG.info("run {} of {} started by {}", id, experiment.name(), startedBy);
+        execution.audit("run.start", Map.of("experiment", experiment.name(), "startedBy", startedBy));
         return record;
     }
 

@@ -80,7 +80,7 @@ public final class ScheduledStarts {
             return record(s, scheduledFor, ScheduleFire.Outcome.FAILED, e.getMessage(), null, null);
         }
         try {
-            RunRecord run = engine.start(loaded.experiment(), loaded.source());
+            RunRecord run = engine.start(loaded.experiment(), loaded.source(), "schedule:" + name);
             return record(s, scheduledFor, ScheduleFire.Outcome.STARTED, null, null, run.id());
         } catch (RunRefusedException e) {
             return record(s, scheduledFor, ScheduleFire.Outcome.BLOCKED, e.getMessage(), null, null);

@@ -17,11 +17,15 @@ public interface RunStore {
 
     /** Records a new run in {@code state} at {@code at}, with its first transition. */
     default RunRecord create(String id, String experiment, String source, String state, Instant at) {
-        return create(id, experiment, source, state, at, null);
+        return create(id, experiment, source, state, at, null, null);
     }
 
-    /** The same, executed by the orchestrator process {@code owner} (see {@link InstanceStore}). */
-    RunRecord create(String id, String experiment, String source, String state, Instant at, String owner);
+    /**
+     * The same, executed by the orchestrator process {@code owner} (see {@link InstanceStore}) and started by
+     * {@code startedBy} (see {@link RunRecord#startedBy()}).
+     */
+    RunRecord create(String id, String experiment, String source, String state, Instant at, String owner,
+            String startedBy);
 
     /** A run not in one of the end states, and the orchestrator process that executes it (null: unknown). */
     record Unfinished(String id, String experiment, String state, String owner) {}

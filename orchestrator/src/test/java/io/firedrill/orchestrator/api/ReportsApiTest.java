@@ -290,7 +290,11 @@ class ReportsApiTest extends RunningServer {
         assertThat(report.fieldNames()).toIterable().containsAll(SECTIONS);
         assertThat(report.path("identification").path("testType").asText()).isEqualTo("live failover");
         assertThat(report.path("deviations").findValuesAsText("detail").get(0)).startsWith("preflight:");
-        assertThat(report.path("participants").path("startedBy").isNull()).isTrue();
+        // The run records who started it, and that caller may not sign off its report.
+        assertThat(api.get("/api/v1/runs/" + id).json().path("run").path("startedBy").asText()).isEqualTo("admin");
+        assertThat(report.path("participants").path("startedBy").asText()).isEqualTo("admin");
+        assertThat(error(api.post("/api/v1/runs/" + id + "/sign-off", null, ""), 409)).isEqualTo("admin started run "
+                + id + "; someone else with role approver must sign off its report");
     }
 
     private static String pdfText(String path) throws Exception {

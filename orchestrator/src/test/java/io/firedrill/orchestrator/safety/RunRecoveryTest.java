@@ -78,7 +78,7 @@ class RunRecoveryTest {
     }
 
     private void run(String id, String owner, String state) {
-        db.runs().create(id, "region-blackout", "name: region-blackout\n", "PREFLIGHT", T0, owner);
+        db.runs().create(id, "region-blackout", "name: region-blackout\n", "PREFLIGHT", T0, owner, "alice");
         if (!state.equals("PREFLIGHT")) {
             db.runs().transition(id, state, T0.plusSeconds(1), "moved on", null, null);
         }

@@ -16,6 +16,7 @@ import io.firedrill.orchestrator.run.RunEngine;
 import io.firedrill.orchestrator.store.Database;
 import io.firedrill.orchestrator.store.DbConfig;
 import io.firedrill.orchestrator.store.FreezeWindowRecord;
+import io.firedrill.orchestrator.store.RunRecord;
 import io.firedrill.orchestrator.store.ScheduleFire;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -129,6 +130,10 @@ class GameDayFiresTest {
         assertThat(db.scheduleFires().list("often", Instant.EPOCH, 50))
                 .filteredOn(f -> f.scheduledFor().isAfter(restartedAt))
                 .allMatch(f -> f.reason() == null || !f.reason().startsWith("missed"));
+        String started = db.scheduleFires().list("often", Instant.EPOCH, 50).stream()
+                .filter(f -> f.outcome() == ScheduleFire.Outcome.STARTED).findFirst().orElseThrow().runId();
+        assertThat(db.runs().find(started)).get().extracting(RunRecord::startedBy).as("who started " + started)
+                .isEqualTo("schedule:often");
     }
 
     @Test
@@ -151,7 +156,8 @@ class GameDayFiresTest {
     @Test
     void aFireWhileThePreviousGameDayOfTheScheduleIsStillInFlightIsBlockedNamingItsRun() throws Exception {
         startGameDays().create(new ScheduleRequest("weekly", "blackout", "0 0 10 ? * TUE", null, null), "alice");
-        db.runs().create("r-previous", "blackout", "text", "OBSERVE", Instant.now(), "elsewhere");
+        db.runs().create("r-previous", "blackout", "text", "OBSERVE", Instant.now(), "elsewhere",
+                "schedule:nightly");
         db.scheduleFires().record("weekly", Instant.now(), ScheduleFire.Outcome.STARTED, null, null, "r-previous");
         ScheduledStarts starts = new ScheduledStarts(db.schedules(), db.scheduleFires(), gameDays.freezeWindows(),
                 db.runs(), engine, name -> new ExperimentLoader.Stored(null, "never loaded"), Clock.systemUTC());

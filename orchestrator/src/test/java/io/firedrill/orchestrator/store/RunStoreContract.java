@@ -34,8 +34,18 @@ abstract class RunStoreContract extends StoreContract {
         insert("r-1", T1, null);
         insert("r-2", T2, "UNKNOWN");
 
-        assertThat(db.runs().find("r-1")).contains(new RunRecord("r-1", "eu-blackout", "OBSERVE", null, T1, T2, null));
+        assertThat(db.runs().find("r-1")).contains(new RunRecord("r-1", "eu-blackout", "OBSERVE", null, T1, T2, null,
+                null));
         assertThat(db.runs().find("r-2")).get().extracting(RunRecord::verdict).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aRunKeepsWhoStartedIt() {
+        db.runs().create("r-7", "region-blackout", "name: region-blackout\n", "PREFLIGHT", T1, "orch-1", "alice");
+
+        assertThat(db.runs().find("r-7")).get().extracting(RunRecord::startedBy).isEqualTo("alice");
+        assertThat(db.runs().list()).filteredOn(r -> r.id().equals("r-7")).extracting(RunRecord::startedBy)
+                .containsExactly("alice");
     }
 
     @Test

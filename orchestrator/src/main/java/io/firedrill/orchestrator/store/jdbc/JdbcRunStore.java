@@ -48,12 +48,17 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public RunRecord create(String id, String experiment, String source, String state, Instant at, String owner) {
+    public RunRecord create(String id, String experiment, String source, String state, Instant at, String owner,
+            String startedBy) {
         Arguments.requireText(id, "run id", 64);
         Arguments.requireText(experiment, "experiment name", 200);
+        if (startedBy != null) {
+            Arguments.requireText(startedBy, "started by", 200);
+        }
         Instant when = Arguments.micros(at);
         return tx.executeWrite(status -> {
-            RunRow row = repository.save(new RunRow(id, experiment, state, null, when, when, null, source, owner));
+            RunRow row = repository.save(new RunRow(id, experiment, state, null, when, when, null, source, owner,
+                    startedBy));
             transitions.save(new RunTransitionRow(id + "/1", id, 1, state, when, "requested"));
             return toRun(row);
         });
@@ -91,6 +96,6 @@ final class JdbcRunStore implements RunStore {
 
     private static RunRecord toRun(RunRow row) {
         return new RunRecord(row.id(), row.experiment(), row.state(), row.verdict(), row.createdAt(), row.updatedAt(),
-                row.cause());
+                row.cause(), row.startedBy());
     }
 }

@@ -16,4 +16,5 @@ record RunRow(
         Instant updatedAt,
         @Nullable String cause,
         @Nullable String source,
-        @Nullable String owner) {}
+        @Nullable String owner,
+        @Nullable String startedBy) {}
