@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firedrill.cli.FiredrillCliTest.Result;
 import io.firedrill.model.load.Source;
 import io.firedrill.orchestrator.server.OrchestratorServer;
@@ -27,6 +28,7 @@ class ReportCommandsTest {
     @TempDir
     static Path dataDir;
     private static OrchestratorServer server;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static String[] access;
     private static String run;
 
@@ -36,8 +38,15 @@ class ReportCommandsTest {
         access = new String[] {"--server", server.baseUrl(), "--token-file", server.adminTokenFile().toString()};
         assertThat(send("/api/v1/experiments", "application/yaml",
                 Source.classpath("catalog/region-blackout.yaml").text()).statusCode()).isEqualTo(201);
-        HttpResponse<String> started = send("/api/v1/runs?experiment=region-blackout", "application/json", "");
-        run = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        // Started by an operator: whoever starts a run may not sign off its report, and the CLI signs as the admin.
+        HttpResponse<String> olga = send("/api/v1/users", "application/json",
+                "{\"name\":\"olga\",\"role\":\"operator\"}");
+        assertThat(olga.statusCode()).as(olga.body()).isEqualTo(201);
+        String olgaToken = JSON.readTree(olga.body()).path("token").path("token").asText();
+        HttpResponse<String> started = send("/api/v1/runs?experiment=region-blackout", "application/json", "",
+                olgaToken);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        run = JSON.readTree(started.body()).path("id").asText();
         await("run ends").atMost(Duration.ofSeconds(30)).until(() -> !send("/api/v1/runs/" + run, null, null).body()
                 .contains("\"inFlight\":true"));
     }
@@ -98,8 +107,12 @@ class ReportCommandsTest {
     }
 
     private static HttpResponse<String> send(String path, String type, String body) throws Exception {
+        return send(path, type, body, Files.readString(server.adminTokenFile()).strip());
+    }
+
+    private static HttpResponse<String> send(String path, String type, String body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Authorization", "Bearer " + Files.readString(server.adminTokenFile()).strip());
+                .header("Authorization", "Bearer " + token);
         if (body == null) {
             b.GET();
         } else {
