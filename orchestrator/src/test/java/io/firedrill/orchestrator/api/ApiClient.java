@@ -33,6 +33,16 @@ final class ApiClient {
         return other;
     }
 
+    /** Creates the user {@code name} with {@code role} (this client must be an admin) and returns its API token. */
+    String userToken(String name, String role) {
+        Reply r = post("/api/v1/users", "application/json", "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("creating user " + name + " (" + role + ") answered " + r.status() + ": "
+                    + r.text());
+        }
+        return r.json().path("token").path("token").asText();
+    }
+
     /** A client for an orchestrator whose data directory is {@code dataDir}, as its first admin. */
     static ApiClient admin(String base, java.nio.file.Path dataDir) {
         return new ApiClient(base, dataDir.resolve("tokens").resolve("users").resolve("admin.token"));

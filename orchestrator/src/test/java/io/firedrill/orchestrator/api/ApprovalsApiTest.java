@@ -31,8 +31,8 @@ class ApprovalsApiTest extends RunningServer {
         assertThat(stored.status()).as(stored.text()).isEqualTo(201);
         assertThat(api.post("/api/v1/experiments", "application/yaml", Source.classpath(
                 "catalog/region-blackout.yaml").text()).status()).isEqualTo(201);
-        alice = user("alice", "operator");
-        bob = user("bob", "approver");
+        alice = api.userToken("alice", "operator");
+        bob = api.userToken("bob", "approver");
     }
 
     @Test
@@ -144,12 +144,5 @@ class ApprovalsApiTest extends RunningServer {
         await("run " + id + " ends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !api.get("/api/v1/runs/" + id).json().path("inFlight").asBoolean());
         return api.get("/api/v1/runs/" + id).json();
-    }
-
-    private static String user(String name, String role) {
-        ApiClient.Reply r = api.post("/api/v1/users", "application/json",
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("token").path("token").asText();
     }
 }

@@ -26,8 +26,8 @@ class GameDaysApiTest extends RunningServer {
                     Source.classpath("catalog/" + name + ".yaml").text());
             assertThat(r.status()).as(r.text()).isEqualTo(201);
         }
-        alice = user("alice", "viewer");
-        bob = user("bob", "viewer");
+        alice = api.userToken("alice", "viewer");
+        bob = api.userToken("bob", "viewer");
     }
 
     @Test
@@ -154,13 +154,6 @@ class GameDaysApiTest extends RunningServer {
     private static void assertRefused(ApiClient.Reply r, int status, String error) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         assertThat(r.json().path("error").asText()).isEqualTo(error);
-    }
-
-    private static String user(String name, String role) {
-        ApiClient.Reply r = api.post("/api/v1/users", "application/json",
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("token").path("token").asText();
     }
 
     private static final String RUNBOOK = """

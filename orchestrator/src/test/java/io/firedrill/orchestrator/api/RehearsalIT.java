@@ -56,9 +56,9 @@ class RehearsalIT {
     }
 
     private void rehearse() throws Exception {
-        ApiClient alice = api.as(user("alice", "viewer"));
-        ApiClient bob = api.as(user("bob", "viewer"));
-        ApiClient dave = api.as(user("dave", "operator"));
+        ApiClient alice = api.as(api.userToken("alice", "viewer"));
+        ApiClient bob = api.as(api.userToken("bob", "viewer"));
+        ApiClient dave = api.as(api.userToken("dave", "operator"));
         String experiment = Source.classpath("catalog/region-blackout.yaml").text()
                 .replace("estate: reference-estate.yaml", "estate: reference")
                 .replace("through: http://127.0.0.1:18080", "through: " + frontDoor)
@@ -175,11 +175,6 @@ class RehearsalIT {
             }
         }
         throw new AssertionError("no verdict on " + objective + " in " + run.path("result"));
-    }
-
-    private static String user(String name, String role) {
-        return expect(api.post("/api/v1/users", "application/json",
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"), 201).path("token").path("token").asText();
     }
 
     private static String routerGet(String path) throws Exception {

@@ -1,15 +1,13 @@
 package io.firedrill.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.firedrill.orchestrator.api.FarFaultDrill.created;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.sun.net.httpserver.HttpServer;
-import io.firedrill.agent.Agent;
-import io.firedrill.agent.AgentConfig;
-import io.firedrill.agent.fault.FaultSettings;
 import io.firedrill.model.load.Source;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,13 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,7 +41,7 @@ class ReportsApiTest extends RunningServer {
             "11. Approvals and sign-off", "12. Evidence integrity");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static HttpServer router;
-    private static Agent agent;
+    private static FarFaultDrill drill;
     private static String run;
     private static ApiClient oscar;
     private static ApiClient paula;
@@ -63,30 +57,7 @@ class ReportsApiTest extends RunningServer {
             exchange.close();
         });
         router.start();
-        String base = "http://127.0.0.1:" + router.getAddress().getPort();
-        created(api.post("/api/v1/estates", "application/yaml", """
-                apiVersion: firedrill/v1
-                kind: Estate
-                name: rdrill
-                frontDoor: %s
-                regions: [{name: eu-west, role: primary}, {name: us-east, role: secondary}]
-                services: [{name: router, kind: http, endpoint: %s, health: /health}]
-                links: [{name: users->eu-west, from: users, to: eu-west, listen: 127.0.0.1:1, upstream: 127.0.0.1:2}]
-                """.formatted(base, base)));
-        created(api.post("/api/v1/experiments", "application/yaml", """
-                apiVersion: firedrill/v1
-                kind: Experiment
-                name: rdrill-latency
-                title: A fault far enough away to report before it
-                estate: rdrill
-                steadyState:
-                  - {name: router, type: http, region: eu-west, target: router, path: /health, interval: 1s,
-                     timeout: 500ms}
-                method:
-                  - {name: slow, fault: latency, target: {link: users->eu-west, latency: 100ms}, after: 10m,
-                     duration: 1s}
-                objectives: {rto: 20s, rpo: 5s}
-                """));
+        drill = FarFaultDrill.start("rdrill", router, api, server, dataDir);
         created(api.post("/api/v1/runbooks", "text/markdown", """
                 ---
                 id: rdrill-runbook
@@ -100,19 +71,13 @@ class ReportsApiTest extends RunningServer {
                 ---
                 # Report drill
                 """));
-        oscar = api.as(user("oscar", "operator"));
-        paula = api.as(user("paula", "approver"));
+        oscar = api.as(api.userToken("oscar", "operator"));
+        paula = api.as(api.userToken("paula", "approver"));
         created(api.post("/api/v1/gamedays", "application/json", """
                 {"name": "rdrill-day", "runbook": "rdrill-runbook", "experiments": ["rdrill-latency"],
                  "participants": [{"user": "admin", "role": "facilitator"}, {"user": "oscar", "role": "on-call"},
                                   {"user": "paula", "role": "approver"}]}
                 """));
-        JsonNode enrolled = created(api.post("/api/v1/enrollments", "application/json", "{\"region\": \"eu-west\"}"));
-        agent = new Agent(server.vertx(), AgentConfig.of("eu-west", URI.create("ws://127.0.0.1:" + server.port()),
-                enrolled.path("token").asText(), "test"), Clock.systemUTC(), new SecureRandom(),
-                Optional.of(FaultSettings.defaults(dataDir.resolve("agent")).withLinks(List.of())));
-        agent.start().await(30, TimeUnit.SECONDS);
-        await("eu-west online").atMost(WAIT).until(() -> server.agents().isOnline("eu-west"));
         ApiClient.Reply started = api.post("/api/v1/gamedays/rdrill-day/runs", null, "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         run = started.json().path("id").asText();
@@ -120,11 +85,8 @@ class ReportsApiTest extends RunningServer {
 
     @AfterAll
     static void stopTheAgentAndTheRouter() throws Exception {
-        if (agent != null) {
-            agent.stop().await(30, TimeUnit.SECONDS);
-        }
-        if (router != null) {
-            router.stop(0);
+        if (drill != null) {
+            drill.close();
         }
     }
 
@@ -340,13 +302,4 @@ class ReportsApiTest extends RunningServer {
         return r;
     }
 
-    private static JsonNode created(ApiClient.Reply r) {
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json();
-    }
-
-    private static String user(String name, String role) {
-        return created(api.post("/api/v1/users", "application/json",
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}")).path("token").path("token").asText();
-    }
 }

@@ -1,21 +1,15 @@
 package io.firedrill.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.firedrill.orchestrator.api.FarFaultDrill.created;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.firedrill.agent.Agent;
-import io.firedrill.agent.AgentConfig;
-import io.firedrill.agent.fault.FaultSettings;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +31,7 @@ class RunbookStepsApiTest extends RunningServer {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> ACTIONS = new CopyOnWriteArrayList<>();
     private static HttpServer router;
-    private static Agent agent;
+    private static FarFaultDrill drill;
     private static String run;
     private static ApiClient alice;
     private static ApiClient bob;
@@ -47,44 +41,17 @@ class RunbookStepsApiTest extends RunningServer {
     @BeforeAll
     static void aGameDayRunInFlight() throws Exception {
         router = fakeRouter();
-        String base = "http://127.0.0.1:" + router.getAddress().getPort();
-        created(api.post("/api/v1/estates", "application/yaml", """
-                apiVersion: firedrill/v1
-                kind: Estate
-                name: drill
-                frontDoor: %s
-                regions: [{name: eu-west, role: primary}, {name: us-east, role: secondary}]
-                services: [{name: router, kind: http, endpoint: %s, health: /health}]
-                links: [{name: users->eu-west, from: users, to: eu-west, listen: 127.0.0.1:1, upstream: 127.0.0.1:2}]
-                """.formatted(base, base)));
-        created(api.post("/api/v1/experiments", "application/yaml", """
-                apiVersion: firedrill/v1
-                kind: Experiment
-                name: drill-latency
-                title: A fault far enough away to rehearse before it
-                estate: drill
-                steadyState:
-                  - {name: router, type: http, region: eu-west, target: router, path: /health, interval: 1s, timeout: 500ms}
-                method:
-                  - {name: slow, fault: latency, target: {link: users->eu-west, latency: 100ms}, after: 10m, duration: 1s}
-                objectives: {rto: 20s, rpo: 5s}
-                """));
+        drill = FarFaultDrill.start("drill", router, api, server, dataDir);
         created(api.post("/api/v1/runbooks", "text/markdown", RUNBOOK));
-        alice = api.as(user("alice", "viewer"));
-        bob = api.as(user("bob", "viewer"));
-        carol = api.as(user("carol", "approver"));
-        dave = api.as(user("dave", "operator"));
+        alice = api.as(api.userToken("alice", "viewer"));
+        bob = api.as(api.userToken("bob", "viewer"));
+        carol = api.as(api.userToken("carol", "approver"));
+        dave = api.as(api.userToken("dave", "operator"));
         created(api.post("/api/v1/gamedays", "application/json", """
                 {"name": "drill-day", "runbook": "drill-runbook", "experiments": ["drill-latency"],
                  "participants": [{"user": "admin", "role": "facilitator"}, {"user": "alice", "role": "on-call"},
                                   {"user": "bob", "role": "observer"}, {"user": "carol", "role": "approver"}]}
                 """));
-        JsonNode enrolled = created(api.post("/api/v1/enrollments", "application/json", "{\"region\": \"eu-west\"}"));
-        agent = new Agent(server.vertx(), AgentConfig.of("eu-west", URI.create("ws://127.0.0.1:" + server.port()),
-                enrolled.path("token").asText(), "test"), Clock.systemUTC(), new SecureRandom(),
-                Optional.of(FaultSettings.defaults(dataDir.resolve("agent")).withLinks(List.of())));
-        agent.start().await(30, TimeUnit.SECONDS);
-        await("eu-west online").atMost(WAIT).until(() -> server.agents().isOnline("eu-west"));
         ApiClient.Reply started = api.post("/api/v1/gamedays/drill-day/runs", null, "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         run = started.json().path("id").asText();
@@ -93,11 +60,8 @@ class RunbookStepsApiTest extends RunningServer {
 
     @AfterAll
     static void stopTheAgentAndTheRouter() throws Exception {
-        if (agent != null) {
-            agent.stop().await(30, TimeUnit.SECONDS);
-        }
-        if (router != null) {
-            router.stop(0);
+        if (drill != null) {
+            drill.close();
         }
     }
 
@@ -255,10 +219,6 @@ class RunbookStepsApiTest extends RunningServer {
         return r.json();
     }
 
-    private static JsonNode created(ApiClient.Reply r) {
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json();
-    }
 
     private static JsonNode steps() {
         return ok(api.get("/api/v1/runs/" + run + "/steps"));
@@ -270,12 +230,6 @@ class RunbookStepsApiTest extends RunningServer {
 
     private static String path(String step, String act) {
         return "/api/v1/runs/" + run + "/steps/" + step + "/" + act;
-    }
-
-    private static String user(String name, String role) {
-        JsonNode r = created(api.post("/api/v1/users", "application/json",
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"));
-        return r.path("token").path("token").asText();
     }
 
     /** Answers probes with 200, the failover with the new active region, and {@code /broken} with a 500. */
