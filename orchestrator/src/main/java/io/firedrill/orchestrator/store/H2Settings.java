@@ -12,7 +12,11 @@ final class H2Settings {
      * shutdown still writes (agents going offline, a run's final state); we close it ourselves.
      * AUTO_SERVER=FALSE: one orchestrator owns the file, a second one is refused with "already in use"
      * instead of silently sharing it. DB_CLOSE_DELAY=0: the file closes with the pool's last connection.
+     * WRITE_DELAY=50: H2 writes commits to its file in the background at most this many milliseconds later, so a
+     * killed orchestrator loses only the commits of its last moments (500 ms by default lost the last second of a
+     * run's transitions); H2 still batches the writes, and the commit rate stays as it was.
      */
+    static final int WRITE_DELAY_MILLIS = 50;
     private static final Map<String, String> DEFAULTS = defaults();
 
     private H2Settings() {}
@@ -33,6 +37,7 @@ final class H2Settings {
         defaults.put("DB_CLOSE_ON_EXIT", "FALSE");
         defaults.put("AUTO_SERVER", "FALSE");
         defaults.put("DB_CLOSE_DELAY", "0");
+        defaults.put("WRITE_DELAY", String.valueOf(WRITE_DELAY_MILLIS));
         return defaults;
     }
 }

@@ -196,8 +196,8 @@ class RunsIT {
 
         JsonNode run = api.get("/api/v1/runs/" + id).json();
         assertThat(run.path("run").path("state").asText()).isEqualTo("ABORTED");
-        // The state it names is the last one the database kept: on the embedded H2 the last seconds of commits
-        // before a kill -9 may be lost (PostgreSQL keeps every commit), so it may be an earlier one than OBSERVE.
+        // The state it names is the last one the database kept: on the embedded H2 the commits of the last moments
+        // before a kill -9 may be lost (H2CrashIT; PostgreSQL keeps every commit), and the kill may come within them.
         assertThat(run.path("run").path("cause").asText()).startsWith("the orchestrator executing it (")
                 .contains("died (its process is gone")
                 .containsPattern("during (STEADY_BEFORE|INJECT|OBSERVE);");
