@@ -8,16 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firedrill.model.load.Source;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,39 +33,21 @@ import org.openqa.selenium.support.ui.Select;
 class PlanningUiIT {
     @RegisterExtension
     static final Browser browser = new Browser();
+    @RegisterExtension
+    static final DemoProcess demo = new DemoProcess("planning-ui-it");
 
-    private static final Duration START = Duration.ofSeconds(90);
     private static final Duration PAGE = Duration.ofSeconds(15);
     /** A schedule of every 5 s fires within 5 s; the page polls every 3 s. */
     private static final Duration FIRE = Duration.ofSeconds(25);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String FREEZE = "ui-change-freeze";
     private static final String SCHEDULE = "ui-every-5s";
 
-    private static DemoProcess demo;
-    private static String base;
-    private static String adminToken;
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoProcess.start("planning-ui-it", START);
-        base = demo.base();
-        adminToken = demo.adminToken();
-    }
-
-    @AfterAll
-    static void stopDemo() throws InterruptedException {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
     @Test
     @Order(1)
     void aFireInsideAFreezeWindowIsBlockedAndTheCalendarShadesTheFreeze() throws Exception {
-        logIn("/schedules", adminToken, "admin");
+        logIn("/schedules", demo.adminToken(), "admin");
         browser.awaitText("the page heading", By.tagName("h1"), PAGE, t -> t.startsWith("Schedules"));
 
         // A freeze window from an hour ago to an hour ahead, as dates (UTC instants: valid whatever the zone field).
@@ -127,7 +103,7 @@ class PlanningUiIT {
         browser.visible(By.cssSelector(row + "button[data-resume='" + SCHEDULE + "']"));
         assertThat(browser.text(By.cssSelector(row + "td.next-fire"))).as("the next fire of a paused schedule")
                 .contains("paused");
-        assertThat(api("GET", "/api/v1/schedules/" + SCHEDULE, null).path("paused").asBoolean())
+        assertThat(demo.api("GET", "/api/v1/schedules/" + SCHEDULE, null).path("paused").asBoolean())
                 .as("the API's paused flag").isTrue();
 
         browser.visible(By.cssSelector(freezeRow + "button[data-freeze-delete='" + FREEZE + "']")).click();
@@ -141,10 +117,10 @@ class PlanningUiIT {
                 () -> "none".equals(browser.attribute(today, "data-frozen")),
                 () -> "today's data-frozen " + Browser.quote(browser.attribute(today, "data-frozen")));
 
-        JsonNode fires = api("GET", "/api/v1/schedules/" + SCHEDULE + "/fires", null);
+        JsonNode fires = demo.api("GET", "/api/v1/schedules/" + SCHEDULE + "/fires", null);
         assertThat(fires.findValuesAsText("outcome")).as("every fire of %s: %s", SCHEDULE, fires)
                 .isNotEmpty().containsOnly("blocked");
-        assertThat(api("GET", "/api/v1/runs", null).size()).as("runs started").isZero();
+        assertThat(demo.api("GET", "/api/v1/runs", null).size()).as("runs started").isZero();
     }
 
     @Test
@@ -152,8 +128,8 @@ class PlanningUiIT {
     void anOperatorsRequestWaitsForASecondPersonWhoMustGiveAReasonToReject() throws Exception {
         String estate = Source.classpath("catalog/reference-estate.yaml").text()
                 .replaceFirst("(?m)^name: .*$", "name: prod").replaceFirst("(?m)^production: false", "production: true");
-        api("POST", "/api/v1/estates", estate);
-        api("POST", "/api/v1/experiments", Source.classpath("catalog/region-blackout.yaml").text()
+        demo.api("POST", "/api/v1/estates", estate);
+        demo.api("POST", "/api/v1/experiments", Source.classpath("catalog/region-blackout.yaml").text()
                 .replaceFirst("(?m)^name: .*$", "name: prod-blackout")
                 .replaceFirst("(?m)^estate: .*$", "estate: prod"));
         String alice = user("alice", "operator");
@@ -182,7 +158,7 @@ class PlanningUiIT {
 
         browser.visible(By.id("logout")).click();
         browser.awaitVisible("the login form after alice logs out", By.cssSelector("form#login"), PAGE);
-        browser.open(base + "/#/");
+        browser.open(demo.base() + "/#/");
         browser.submitToken(bob);
         browser.awaitText("#whoami names bob", By.id("whoami"), PAGE, t -> t.contains("bob"));
         browser.awaitVisible("the pending count next to Approvals", By.id("approvals-pending-count"), PAGE);
@@ -201,7 +177,7 @@ class PlanningUiIT {
         assertThat(browser.find(By.cssSelector("dialog#reject-dialog")).filter(WebElement::isDisplayed))
                 .as("the dialog after confirming without a note").isPresent();
         browser.saveEvidence("PlanningUiIT-reject-needs-a-note");
-        assertThat(api("GET", "/api/v1/approvals/" + id, null).path("state").asText())
+        assertThat(demo.api("GET", "/api/v1/approvals/" + id, null).path("state").asText())
                 .as("the approval after a rejection without a note").isEqualTo("pending");
         browser.visible(By.cssSelector("dialog#reject-dialog button#reject-cancel")).click();
         browser.await("the reject dialog closes", PAGE,
@@ -212,7 +188,7 @@ class PlanningUiIT {
         browser.awaitText("the row says approved", By.cssSelector(row + "td.state"), PAGE, "approved"::equals);
         browser.awaitText("the row names bob as the one who decided", By.cssSelector(row + "td.decision"), PAGE,
                 t -> t.contains("approved by bob"));
-        JsonNode approval = api("GET", "/api/v1/approvals/" + id, null);
+        JsonNode approval = demo.api("GET", "/api/v1/approvals/" + id, null);
         assertThat(approval.path("state").asText()).as("the approval: %s", approval).isEqualTo("approved");
         assertThat(approval.path("decidedBy").asText()).isEqualTo("bob");
         browser.await("the pending count goes away", PAGE,
@@ -227,13 +203,13 @@ class PlanningUiIT {
         String next = "ui-next-hour";
         ObjectNode schedule = JSON.createObjectNode().put("name", next).put("experiment", "region-blackout")
                 .put("at", now.plus(Duration.ofHours(1)).toString()).put("timeZone", "UTC");
-        api("POST", "/api/v1/schedules", schedule.toString());
+        demo.api("POST", "/api/v1/schedules", schedule.toString());
         String maintenance = "ui-maintenance";
-        api("POST", "/api/v1/freeze-windows", JSON.createObjectNode().put("name", maintenance)
+        demo.api("POST", "/api/v1/freeze-windows", JSON.createObjectNode().put("name", maintenance)
                 .put("from", now.minus(Duration.ofMinutes(1)).toString())
                 .put("to", now.plus(Duration.ofHours(2)).toString()).put("reason", "database upgrade").toString());
         try {
-            logIn("/", adminToken, "admin");
+            logIn("/", demo.adminToken(), "admin");
             String item = "section#next-game-days li[data-schedule='" + next + "']";
             String line = browser.awaitText("the next game day is listed with how far off it is",
                     By.cssSelector(item), PAGE, t -> t.contains("region-blackout")
@@ -245,8 +221,8 @@ class PlanningUiIT {
                     By.cssSelector("section#next-game-days #game-day-alerts li[data-schedule='" + SCHEDULE + "']"),
                     PAGE, t -> t.contains("blocked") && t.contains(FREEZE));
         } finally {
-            api("DELETE", "/api/v1/schedules/" + next, null);
-            api("DELETE", "/api/v1/freeze-windows/" + maintenance, null);
+            demo.api("DELETE", "/api/v1/schedules/" + next, null);
+            demo.api("DELETE", "/api/v1/freeze-windows/" + maintenance, null);
         }
     }
 
@@ -254,35 +230,15 @@ class PlanningUiIT {
 
     /** Opens {@code #<route>} in a fresh browser and logs in through the form as the token's user. */
     private static void logIn(String route, String token, String name) {
-        browser.logIn(base, route, token, name);
+        browser.logIn(demo.base(), route, token, name);
     }
 
     // ---- the API, with a bearer token -------------------------------------------------------------------------------
 
     /** Creates a user and returns their first token. */
     private static String user(String name, String role) throws IOException, InterruptedException {
-        JsonNode created = api("POST", "/api/v1/users", JSON.createObjectNode().put("name", name).put("role", role)
+        JsonNode created = demo.api("POST", "/api/v1/users", JSON.createObjectNode().put("name", name).put("role", role)
                 .toString());
         return created.path("token").path("token").asText();
     }
-
-    /**
-     * Calls the API as the admin: a body starting with '{' goes as JSON, any other as YAML. Fails unless the answer is
-     * 2xx; returns the JSON answer (an empty object for 204).
-     */
-    private static JsonNode api(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", body.startsWith("{") ? "application/json" : "application/yaml")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isBetween(200, 299);
-        return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    }
-
-
 }

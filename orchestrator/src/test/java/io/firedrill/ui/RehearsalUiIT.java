@@ -5,15 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,37 +29,24 @@ import org.openqa.selenium.support.ui.Select;
 class RehearsalUiIT {
     @RegisterExtension
     static final Browser browser = new Browser();
+    @RegisterExtension
+    static final DemoProcess demo = new DemoProcess("rehearsal-ui-it");
 
-    private static final Duration START = Duration.ofSeconds(90);
     private static final Duration PAGE = Duration.ofSeconds(15);
     /** A catalog run takes some 30 s; an abort reverts within seconds. */
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final Duration FAILBACK = Duration.ofMinutes(2);
     private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String GAME_DAY = "ui-q4-drill";
     private static final String FIRST_STEP = "detect";
     private static final String NOTE = "ui-it: users get 502 at the front door";
 
-    private static DemoProcess demo;
-    private static String base;
-    private static String adminToken;
-
     @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoProcess.start("rehearsal-ui-it", START);
-        base = demo.base();
-        adminToken = demo.adminToken();
-        api("POST", "/api/v1/users", JSON.createObjectNode().put("name", "alice").put("role", "operator").toString());
-    }
-
-    @AfterAll
-    static void stopDemo() throws InterruptedException {
-        if (demo != null) {
-            demo.close();
-        }
+    static void setUp() throws Exception {
+        demo.api("POST", "/api/v1/users", JSON.createObjectNode().put("name", "alice").put("role", "operator")
+                .toString());
     }
 
     @Test
@@ -121,7 +102,7 @@ class RehearsalUiIT {
                 By.cssSelector("button[data-step-start='declare-incident']"), PAGE);
         browser.saveEvidence("RehearsalUiIT-step-completed");
 
-        JsonNode first = api("GET", "/api/v1/runs/" + runId + "/steps", null).path("steps").get(0);
+        JsonNode first = demo.api("GET", "/api/v1/runs/" + runId + "/steps", null).path("steps").get(0);
         assertThat(first.path("id").asText()).isEqualTo(FIRST_STEP);
         assertThat(first.path("state").asText()).as("GET steps: state of %s", first).isEqualTo("completed");
         assertThat(first.path("started").path("by").asText()).as("started by").isEqualTo("admin");
@@ -167,22 +148,6 @@ class RehearsalUiIT {
     // ---- the UI ------------------------------------------------------------------------------------------------
 
     private static void logIn(String route) {
-        browser.logIn(base, route, adminToken, "admin");
-    }
-
-    // ---- the processes behind it, through HTTP ----------------------------------------------------------------------
-
-    /** Calls the API as the admin with a JSON body (or none); fails unless the answer is 2xx. */
-    private static JsonNode api(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isBetween(200, 299);
-        return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        browser.logIn(demo.base(), route, demo.adminToken(), "admin");
     }
 }

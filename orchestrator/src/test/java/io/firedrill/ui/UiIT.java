@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,8 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,8 +32,9 @@ import org.openqa.selenium.interactions.Actions;
 class UiIT {
     @RegisterExtension
     static final Browser browser = new Browser();
+    @RegisterExtension
+    static final DemoProcess demo = new DemoProcess("ui-it");
 
-    private static final Duration START = Duration.ofSeconds(90);
     /** A whole catalog run, preflight to verdict, takes some 30 s on the H2 estate. */
     private static final Duration RUN = Duration.ofSeconds(90);
     /** How long the page may take to show what the API already knows. */
@@ -49,31 +43,11 @@ class UiIT {
     private static final Pattern VERDICT = Pattern.compile("\\b(PASS|FAIL|UNKNOWN)\\b");
     private static final Pattern RUN_ROUTE = Pattern.compile("#/runs/([^/?#]+)$");
     private static final Set<String> HELD = Set.of("pending", "applying", "active", "reverting");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static DemoProcess demo;
-    private static String base;
-    private static String adminToken;
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoProcess.start("ui-it", START);
-        base = demo.base();
-        adminToken = demo.adminToken();
-    }
-
-    @AfterAll
-    static void stopDemo() throws InterruptedException {
-        if (demo != null) {
-            demo.close();
-        }
-    }
 
     @Test
     @Order(1)
     void aWrongTokenIsRefusedTheAdminLogsInAndLogoutEndsTheSession() {
-        browser.open(base + "/#/experiments");
+        browser.open(demo.base() + "/#/experiments");
         browser.awaitVisible("the login form", By.cssSelector("form#login"), PAGE);
         assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami before logging in")
                 .isEmpty();
@@ -86,7 +60,7 @@ class UiIT {
         assertThat(browser.find(By.id("whoami")).filter(WebElement::isDisplayed)).as("#whoami after a wrong token")
                 .isEmpty();
 
-        browser.submitToken(adminToken);
+        browser.submitToken(demo.adminToken());
         browser.awaitText("#whoami names the admin", By.id("whoami"), PAGE, t -> t.contains("admin"));
         browser.awaitText("the page asked for before logging in opens", By.tagName("h1"), PAGE,
                 t -> t.startsWith("Experiments"));
@@ -98,7 +72,7 @@ class UiIT {
                 () -> browser.find(By.id("whoami")).filter(WebElement::isDisplayed).isEmpty(),
                 () -> "#whoami " + Browser.quote(browser.text(By.id("whoami"))));
         // The cookie is gone too: a fresh load of the page asks to log in again.
-        browser.open(base + "/#/");
+        browser.open(demo.base() + "/#/");
         browser.awaitVisible("the login form on reloading after logging out", By.cssSelector("form#login"), PAGE);
     }
 
@@ -140,7 +114,7 @@ class UiIT {
             return null;
         }, () -> "states " + states + ", #chart data-points while in flight " + pointsInFlight);
 
-        JsonNode run = api("/api/v1/runs/" + id).path("run");
+        JsonNode run = demo.api("GET", "/api/v1/runs/" + id, null).path("run");
         assertThat(end).as("#run-state at the end (states seen %s); the API has %s", states, run)
                 .containsPattern("\\bDONE\\b");
         assertThat(states).as("#run-state passes through the fault").anyMatch(s -> s.matches("(?s).*\\b(INJECT|OBSERVE)\\b.*"));
@@ -180,12 +154,12 @@ class UiIT {
         }, () -> "link " + Browser.quote(browser.attribute(link, "href")));
 
         // The run's report, as an auditor opens it from the run page: every section and the timeline chart.
-        browser.open(base + "/#/runs/" + id);
+        browser.open(demo.base() + "/#/runs/" + id);
         By html = By.cssSelector("a[data-report='html']");
         browser.awaitVisible("the run page's link to its HTML report", html, PAGE);
         String href = browser.attribute(html, "href");
         assertThat(href).as("the HTML report's link").endsWith("api/v1/runs/" + id + "/report?format=html");
-        browser.open(href.startsWith("http") ? href : base + (href.startsWith("/") ? "" : "/") + href);
+        browser.open(href.startsWith("http") ? href : demo.base() + (href.startsWith("/") ? "" : "/") + href);
         browser.awaitText("the report names the run", By.tagName("body"), PAGE, t -> t.contains(id));
         assertThat(browser.texts(By.tagName("h2"))).as("the report's sections").contains("7. Results vs objectives",
                 "12. Evidence integrity");
@@ -217,7 +191,7 @@ class UiIT {
                 () -> browser.find(By.id("abort")).filter(b -> b.isDisplayed() && b.isEnabled()).isEmpty(),
                 () -> "#abort still displayed and enabled");
 
-        JsonNode run = api("/api/v1/runs/" + id).path("run");
+        JsonNode run = demo.api("GET", "/api/v1/runs/" + id, null).path("run");
         assertThat(run.path("state").asText()).as("run %s as the API has it", id).isEqualTo("ABORTED");
         assertNoFaultHeld("the abort");
     }
@@ -280,10 +254,11 @@ class UiIT {
         assertThat(banner).as("#halt-banner names who halted").contains("admin");
         browser.saveEvidence("UiIT-haltDuringARun-halted");
 
-        assertThat(api("/api/v1/runs/" + id).path("run").path("state").asText()).as("run %s as the API has it", id)
+        assertThat(demo.api("GET", "/api/v1/runs/" + id, null).path("run").path("state").asText())
+                .as("run %s as the API has it", id)
                 .isEqualTo("ABORTED");
         assertNoFaultHeld("the HALT");
-        JsonNode halt = api("/api/v1/halt");
+        JsonNode halt = demo.api("GET", "/api/v1/halt", null);
         assertThat(halt.path("halted").asBoolean()).as("GET /api/v1/halt after the HALT: %s", halt).isTrue();
         assertThat(halt.path("halt").path("reason").asText()).as("the HALT's recorded reason").isEqualTo(reason);
 
@@ -293,7 +268,7 @@ class UiIT {
                 () -> browser.find(By.id("halt-banner")).filter(WebElement::isDisplayed).isEmpty(),
                 () -> "#halt-banner " + Browser.quote(browser.text(By.id("halt-banner"))) + ", #error "
                         + Browser.quote(browser.text(By.id("error"))));
-        JsonNode resumed = api("/api/v1/halt");
+        JsonNode resumed = demo.api("GET", "/api/v1/halt", null);
         assertThat(resumed.path("halted").asBoolean()).as("GET /api/v1/halt after Resume: %s", resumed).isFalse();
     }
 
@@ -304,7 +279,7 @@ class UiIT {
      * and waits until the header names the admin.
      */
     private static void logIn(String route) {
-        browser.logIn(base, route, adminToken, "admin");
+        browser.logIn(demo.base(), route, demo.adminToken(), "admin");
     }
 
     /** On {@code #/experiments}, clicks an experiment's Start run button and returns the id of the run it opens. */
@@ -369,7 +344,7 @@ class UiIT {
     // ---- the processes behind it, through HTTP ----------------------------------------------------------------------
 
     private static void assertNoFaultHeld(String after) throws IOException, InterruptedException {
-        JsonNode faults = api("/api/v1/faults");
+        JsonNode faults = demo.api("GET", "/api/v1/faults", null);
         List<String> held = new ArrayList<>();
         faults.forEach(f -> {
             if (HELD.contains(f.path("state").asText())) {
@@ -378,13 +353,4 @@ class UiIT {
         });
         assertThat(held).as("faults still held after %s: GET /api/v1/faults = %s", after, faults).isEmpty();
     }
-
-    private static JsonNode api(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + adminToken)
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
-    }
-
 }
