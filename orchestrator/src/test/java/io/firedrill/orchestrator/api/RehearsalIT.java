@@ -94,7 +94,7 @@ class RehearsalIT {
         act(api, run, "decide-failover", "complete", 200);
         act(alice, run, "trigger-failover", "start", 200);
         JsonNode failover = act(alice, run, "trigger-failover", "complete", 200);
-        JsonNode end = awaitEnd(run);
+        JsonNode end = RunViews.awaitEnd(api, run, RUN);
 
         assertThat(end.path("run").path("state").asText()).as(end.toString()).isEqualTo("DONE");
         Instant completed = Instant.parse(failover.path("completed").path("at").asText());
@@ -105,7 +105,7 @@ class RehearsalIT {
         assertThat(decidedAt).as("the router failed over once the step was completed")
                 .isAfterOrEqualTo(completed.minusMillis(5))
                 .isBeforeOrEqualTo(Instant.parse(failover.path("action").path("outcome").path("at").asText()));
-        JsonNode rto = verdict(end, "rto");
+        JsonNode rto = RunViews.verdict(end, "rto");
         double measured = rto.path("measured").path("valueNanos").asLong() / 1e9;
         System.out.printf("RehearsalIT: measured RTO %s (%.3f s) against a human delay of %d s%n",
                 rto.path("measured").path("text").asText(), measured, HUMAN_DELAY.toSeconds());
@@ -157,24 +157,6 @@ class RehearsalIT {
             }
         });
         return found;
-    }
-
-    private static JsonNode awaitEnd(String id) {
-        await("run " + id + " ends").atMost(RUN).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode view = api.get("/api/v1/runs/" + id).json();
-            return !view.path("inFlight").asBoolean()
-                    && List.of("DONE", "ABORTED").contains(view.path("run").path("state").asText());
-        });
-        return api.get("/api/v1/runs/" + id).json();
-    }
-
-    private static JsonNode verdict(JsonNode run, String objective) {
-        for (JsonNode v : run.path("result").path("verdicts")) {
-            if (v.path("objective").asText().equals(objective)) {
-                return v;
-            }
-        }
-        throw new AssertionError("no verdict on " + objective + " in " + run.path("result"));
     }
 
     private static String routerGet(String path) throws Exception {

@@ -57,7 +57,7 @@ class RunsIT {
                 """));
 
         assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
-        JsonNode rto = verdict(run, "rto");
+        JsonNode rto = RunViews.verdict(run, "rto");
         double measured = rto.path("measured").path("valueNanos").asDouble() / 1e9;
         double bound = rto.path("measured").path("boundNanos").asDouble() / 1e9;
         assertThat(measured).as(rto.toString()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(bound + 0.15));
@@ -75,7 +75,7 @@ class RunsIT {
                 objectives: {rto: 10s, rpo: 5s}
                 """));
         List<LiveEvents.Event> live = LiveEvents.read(api, "/api/v1/runs/" + started + "/live", 0, RUN);
-        JsonNode run = awaitEnd(started);
+        JsonNode run = RunViews.awaitEnd(api, started, RUN);
 
         assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
         assertThat(run.path("run").path("verdict").asText()).as(run.path("result").toString()).isEqualTo("PASS");
@@ -116,7 +116,7 @@ class RunsIT {
                 """));
 
         assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
-        JsonNode rpo = verdict(run, "rpo");
+        JsonNode rpo = RunViews.verdict(run, "rpo");
         assertThat(rpo.path("verdict").asText()).as(rpo.toString()).isEqualTo("FAIL");
         assertThat(rpo.path("measured").path("valueNanos").asLong()).isGreaterThan(200_000_000L);
         assertThat(run.path("run").path("verdict").asText()).isEqualTo("FAIL");
@@ -145,7 +145,7 @@ class RunsIT {
         }
 
         assertThat(run.path("run").path("state").asText()).as(run.toString()).isEqualTo("DONE");
-        JsonNode integrity = verdict(run, "integrity");
+        JsonNode integrity = RunViews.verdict(run, "integrity");
         assertThat(integrity.path("verdict").asText()).as(integrity.toString()).isEqualTo("FAIL");
         assertThat(run.path("result").path("splitBrain").toString()).contains("eu-west").contains("us-east");
         failBack();
@@ -292,25 +292,7 @@ class RunsIT {
     }
 
     private static JsonNode runToEnd(String yaml) {
-        return awaitEnd(start(yaml));
-    }
-
-    private static JsonNode awaitEnd(String id) {
-        await("run " + id + " ends").atMost(RUN).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode view = api.get("/api/v1/runs/" + id).json();
-            return !view.path("inFlight").asBoolean()
-                    && List.of("DONE", "ABORTED").contains(view.path("run").path("state").asText());
-        });
-        return api.get("/api/v1/runs/" + id).json();
-    }
-
-    private static JsonNode verdict(JsonNode run, String objective) {
-        for (JsonNode v : run.path("result").path("verdicts")) {
-            if (v.path("objective").asText().equals(objective)) {
-                return v;
-            }
-        }
-        throw new AssertionError("no verdict on " + objective + " in " + run.path("result"));
+        return RunViews.awaitEnd(api, start(yaml), RUN);
     }
 
     private static void settings(String json) throws Exception {
@@ -320,6 +302,5 @@ class RunsIT {
     private static void failBack() {
         rig.failBack();
     }
-
 
 }
